@@ -1,0 +1,4 @@
+"""missive: raw transcripts of diplomatic correspondence into a structured, linked,
+searchable digital edition."""
+
+__version__ = "0.1.0"
