@@ -1,0 +1,222 @@
+"""What each line of a source is: a document number, a heading ("W. CHURCHILL TO
+J. V. STALIN", "President Roosevelt to Marshal Stalin"), a "Sent on"/"Received on"
+line, a date line, a salutation, a closing, a name, a place line, or body text.
+
+Each rule reads one general pattern of printed correspondence; what the line says
+(the date, the names) is kept in ``line.info`` for the describe stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from missive.pipeline.dates import find_dates, parse_date_line
+from missive.pipeline.normalize import Line
+
+NUMBER = re.compile(
+    r"^(?:No\.?|Nr\.?|Number|Doc(?:ument)?\.?(?:\s+No\.?)?)\s*(?P<n>\d{1,5})\s*\.?$"
+    r"|^\[(?:No\.?\s*|Document\s+)?(?P<b>\d{1,5})\]$|^(?P<d>\d{1,4})\.$",
+    re.IGNORECASE,
+)
+SENT_RECEIVED = re.compile(
+    r"^\[?(?P<role>Sent|Despatched|Dispatched|Transmitted|Received|Delivered|Handed over|Handed)"
+    r"(?:\s+(?:on|at|in|by\s+[^,]{1,60}?\s+on))?\s*:?\s+(?P<rest>.+?)\]?\.?$",
+    re.IGNORECASE,
+)
+_BRACKETED_RECEIVED = re.compile(r"\s*\[\s*Received:?\s+(?P<rest>[^\]]+)\]\s*\.?$", re.IGNORECASE)
+SALUTATION = re.compile(
+    r"^(?:My\s+)?(?:very\s+)?(?:dear|dearest)\s+\S.{0,60}[,:!]$"
+    r"|^(?:Sir|Madam|Gentlemen|(?:Your\s+)?Excellency|Dear\s+Sir|Mr\.?\s+President|"
+    r"Mr\.?\s+Prime\s+Minister|Monsieur\s+le\s+\w+)[,:!]$",
+    re.IGNORECASE,
+)
+_CLOSING_WORDS = re.compile(
+    r"\b(?:sincerely|faithfully|cordially|respectfully|truly|yours|affectionately|devotedly)\b",
+    re.IGNORECASE,
+)
+NOTES_HEADING = re.compile(
+    r"^(?:notes|endnotes|footnotes|notes and references|editorial notes|references)\s*:?$",
+    re.IGNORECASE,
+)
+FILE_REFERENCE = re.compile(
+    r"^[\d.]+[\w./ ()-]*:\s*(?P<kind>Telegram|Airgram|Despatch|Dispatch|Letter|Memorandum|"
+    r"Note|Instruction|Circular)\b",
+    re.IGNORECASE,
+)
+RECORD_HEADING = re.compile(
+    r"^(?:(?P<form>paraphrase|translation|copy|text|draft|summary)\s+of\s+(?:a\s+|the\s+)?)?"
+    r"(?P<kind>telegram|cable|letter|message|memorandum|note|aide-m[ée]moire|dispatch|despatch)"
+    r"\s+(?P<rest>(?:dated|sent|from|to|of|no\.|number)\b.*)$",
+    re.IGNORECASE,
+)
+FROM_TO = re.compile(
+    r"^From:?\s+(?P<sender>[^.:;]{2,80}?)\.?\s+"
+    r"(?:(?P<cls>Top Secret|Most Secret|Personal and Secret|Secret|Personal|Confidential|"
+    r"Restricted|Eyes only)\s+)?(?:for|to):?\s+(?P<recipient>.{2,80}?)\.?$",
+    re.IGNORECASE,
+)
+HEADING_PREFIX = re.compile(
+    r"^(?:(?:personal|and|secret|most|top|strictly|confidential|urgent|private|message|"
+    r"telegram|letter|cable|memorandum|immediate)\s+)+",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(
+    r"^(?:\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.|of|the|in|and|de|du|von|van|la|le|da|for|on|at|mr\.?)$"
+)
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
+
+
+def classify(line: Line) -> None:
+    """Set ``line.kind`` (and ``line.info``) from the line's clean text."""
+    text = line.clean
+    if not text:
+        line.kind = "blank"
+    elif line.noise:
+        line.kind = "noise"
+    else:
+        line.kind, line.info = _classify_text(text)
+
+
+def _classify_text(text: str) -> tuple[str, dict]:
+    if m := NUMBER.match(text):
+        return "number", {"number": int(m.group("n") or m.group("b") or m.group("d"))}
+    if NOTES_HEADING.match(text):
+        return "notes_heading", {}
+    if info := sent_or_received(text):
+        return "sent_received", info
+    if info := date_line(text):
+        return "dateline", info
+    if m := FILE_REFERENCE.match(text):
+        return "file_reference", {"kind": m.group("kind").lower()}
+    if info := record_heading(text):
+        return "record_heading", info
+    if m := FROM_TO.match(text):
+        return "from_to", {
+            "senders": [m.group("sender")],
+            "recipients": [m.group("recipient")],
+            "classification": m.group("cls"),
+        }
+    if info := heading(text):
+        return "heading", info
+    if SALUTATION.match(text):
+        return "salutation", {}
+    if is_closing(text):
+        return "closing", {}
+    if is_place_line(text):
+        return "place_line", {}
+    if is_name_line(text):
+        return "name", {}
+    return "body", {}
+
+
+def sent_or_received(text: str) -> dict | None:
+    m = SENT_RECEIVED.match(text)
+    if not m:
+        return None
+    dates = find_dates(m.group("rest"))
+    if not dates or len(m.group("rest")) > 80:
+        return None
+    role = "received" if m.group("role").lower() in {"received", "delivered"} else "sent"
+    if m.group("role").lower().startswith("handed"):
+        role = "received"
+    return {"role": role, "date": dates[0].iso, "date_text": dates[0].text}
+
+
+def date_line(text: str) -> dict | None:
+    received = None
+    bracket = _BRACKETED_RECEIVED.search(text)
+    if bracket:
+        found = find_dates(bracket.group("rest"), yearless=True)
+        received = found[0] if found else None
+        text = text[: bracket.start()]
+    parsed = parse_date_line(text)
+    if not parsed:
+        return None
+    info = {"date": parsed.date.iso, "date_text": parsed.date.text, "place": parsed.place}
+    if received is not None:
+        info["received"] = received.iso
+        info["received_text"] = received.text
+    return info
+
+
+def record_heading(text: str) -> dict | None:
+    m = RECORD_HEADING.match(text)
+    if not m or len(text) > 240:
+        return None
+    dates = find_dates(m.group("rest"))
+    info: dict = {"kind": m.group("kind").lower(), "form": (m.group("form") or "").lower()}
+    if dates:
+        info["date"] = dates[0].iso
+        info["date_text"] = dates[0].text
+    via = re.search(r"\bvia\s+([\w .'-]+?)(?:[.,;]|$)", m.group("rest"))
+    if via:
+        info["channel"] = f"via {via.group(1).strip()}"
+    place = re.search(r"\bsent from\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", m.group("rest"))
+    if place:
+        info["place"] = place.group(1)
+    parties = re.search(r"\bfrom\s+(?P<s>[A-Z][\w .'-]+?)\s+to\s+(?P<r>[A-Z][\w .'-]+?)\.?$",
+                        m.group("rest"))  # fmt: skip
+    if parties:
+        info["senders"] = [parties.group("s")]
+        info["recipients"] = [parties.group("r")]
+    return info
+
+
+def heading(text: str) -> dict | None:
+    """ "W. CHURCHILL TO J. V. STALIN*", "President Roosevelt to Marshal Stalin",
+    "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT"."""
+    if len(text) > 200 or text.endswith((",", ";", ":")):
+        return None
+    stripped = re.sub(r"[*†‡]+$|\s+\d{1,3}$", "", text).strip().rstrip(".")
+    core = HEADING_PREFIX.sub("", stripped)
+    for pattern in (
+        r"^(?:from\s+)(?P<s>.+?)\s+to\s+(?P<r>.+)$",
+        r"^(?:for\s+)(?P<r>.+?)\s+from\s+(?P<s>.+)$",
+        r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
+    ):
+        m = re.match(pattern, core, re.IGNORECASE)
+        if m and _is_name_phrase(m.group("s")) and _is_name_phrase(m.group("r")):
+            return {
+                "senders": _split_parties(m.group("s")),
+                "recipients": _split_parties(m.group("r")),
+            }
+    return None
+
+
+def _is_name_phrase(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 12 or (_SENTENCE_END.search(text) and not text.endswith(".")):
+        return False
+    if not (words[0][0].isupper() or words[0].lower() == "the"):
+        return False
+    return all(_NAME_WORD.match(w) or w.isupper() for w in words)
+
+
+def _split_parties(text: str) -> list[str]:
+    parts = re.split(r"\s+(?:and|AND|&)\s+|,\s+(?=(?:the\s+)?[A-Z])", text)
+    return [p.strip(" ,.") for p in parts if p.strip(" ,.")]
+
+
+def is_closing(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 6 and text.endswith(",") and bool(_CLOSING_WORDS.search(text))
+
+
+def is_place_line(text: str) -> bool:
+    """ "The White House, Washington", "Moscow, Russia": short, capitalized, a comma."""
+    if "," not in text or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    if text.endswith((".", ":", ";", "?", "!")) and not text.endswith("D.C."):
+        return False
+    words = text.replace(",", " ").split()
+    return len(words) <= 7 and all(_NAME_WORD.match(w) for w in words)
+
+
+def is_name_line(text: str) -> bool:
+    """A signature-shaped line: two to five name words ("FRANKLIN D. ROOSEVELT", "J. Stalin")."""
+    words = text.rstrip(".").split()
+    if not 1 <= len(words) <= 5 or len(text) > 60:
+        return False
+    if len(words) == 1:
+        return text.isupper() and len(text) > 2 and text.isalpha()
+    return all(_NAME_WORD.match(w) and w.lower() not in {"of", "the", "in", "and"} for w in words)

@@ -1,0 +1,391 @@
+"""Description: each draft becomes a Document with its fields and their evidence.
+
+Reads: the drafts from segmentation, the Layout, the source's declaration.
+Adds: ``Source.documents`` — number (printed, or inferred between printed
+neighbours), dates (dated / sent / received), kind, place, channel,
+classification, salutation, closing, signature, heading, body paragraphs, note
+markers, enclosures and witnesses; then senders and recipients (parties.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from missive import authority
+from missive.model import (
+    CERTAIN,
+    PROBABLE,
+    Document,
+    Evidence,
+    Inferred,
+    NoteRef,
+    Paragraph,
+    Source,
+    Span,
+    Witness,
+)
+from missive.pipeline.dates import find_dates, parse_date_line, trailing_date
+from missive.pipeline.normalize import Layout, Line, join_paragraph
+from missive.pipeline.parties import PartyResolver, gather_facts, settle
+from missive.pipeline.replies import complete_year
+from missive.pipeline.segment import Draft
+
+_KIND_SELF_REFERENCE = re.compile(
+    r"\bthis (telegram|letter|memorandum|note|cable|message|aide-m[ée]moire)\b", re.IGNORECASE
+)
+_CHANNEL = re.compile(
+    r"\b(?:by the hands of|through the good offices of|by courier|by special courier)"
+    r"(?:\s+(?:my\s+\w+\s+friend,?\s+)?(?:Mr\.?\s+|Ambassador\s+|General\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+)
+_CLASSIFICATION = re.compile(
+    r"^(?:personal and (?:most )?secret|most secret|top secret|strictly secret|secret|"
+    r"personal|confidential|restricted)\b",
+    re.IGNORECASE,
+)
+
+
+def describe(source: Source, layout: Layout) -> None:
+    resolver = PartyResolver(source, authority.load())
+    documents: list[Document] = []
+    headers: list[dict] = []
+    for ordinal, draft in enumerate(layout.drafts):
+        doc, header = build_document(draft, layout, ordinal, source)
+        documents.append(doc)
+        headers.append(header)
+    infer_numbers(documents)
+    complete_years(documents)
+    assign_ids(documents, source)
+    facts = [
+        gather_facts(doc, resolver, header) for doc, header in zip(documents, headers, strict=True)
+    ]
+    settle(facts, resolver)
+    for doc in documents:
+        describe_enclosures(doc, resolver)
+    source.documents = documents
+
+
+def build_document(
+    draft: Draft, layout: Layout, ordinal: int, source: Source
+) -> tuple[Document, dict]:
+    lines = layout.lines
+    indices = draft.all_lines()
+    first, last = lines[indices[0]], lines[indices[-1]]
+    doc = Document(
+        id="",
+        ordinal=ordinal,
+        span=Span(first.start, last.end),
+        start_line=first.no,
+        end_line=last.no,
+    )
+    header = read_header(draft, layout, doc)
+    doc.body = [
+        Paragraph(_span(lines, p), join_paragraph([lines[i] for i in p])) for p in draft.body
+    ]
+    take_fused_date(doc, draft, layout)
+    doc.note_refs = [
+        NoteRef(mk.number, Span(lines[i].start + mk.start, lines[i].start + mk.end), mk.form)
+        for i in indices
+        for mk in lines[i].markers
+    ]
+    doc.kind = read_kind(doc, header)
+    doc.channel = doc.channel or read_channel(doc)
+    doc.witnesses = (
+        [_witness(w, layout, k) for k, w in enumerate([draft, *draft.witnesses], 1)]
+        if draft.witnesses
+        else []
+    )
+    doc.enclosures = [
+        build_enclosure(child, layout, source, k) for k, child in enumerate(draft.children, 1)
+    ]
+    return doc, header
+
+
+def _span(lines: list[Line], indices: list[int]) -> Span:
+    return Span(lines[indices[0]].start, lines[indices[-1]].end)
+
+
+def _item(line: Line, text: str | None = None) -> dict:
+    return {
+        "span": Span(line.start, line.end),
+        "text": text or line.clean,
+        "info": line.info,
+        "line": line,
+    }
+
+
+def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
+    """Fields read off the header and trailer lines; returns them by role."""
+    header: dict = {}
+    for i in draft.header + draft.trailer:
+        line = layout.lines[i]
+        kind, info = line.kind, line.info
+        item = _item(line)
+        if kind == "number" and doc.number is None:
+            doc.number = Inferred(
+                info["number"], Evidence("printed number line", CERTAIN, item["span"], line.clean)
+            )
+            doc.number_printed = True
+        elif kind == "sent_received":
+            role = info["role"]
+            header.setdefault(role, item)
+            _set_date(doc, role, info["date"], f"'{line.clean.split()[0]}' line", CERTAIN, item)
+        elif kind == "dateline":
+            header.setdefault("dateline", item)
+            rule = (
+                "dateline before the body" if i in draft.header else "bare date line after the body"
+            )
+            _set_date(doc, "dated", info["date"], rule, CERTAIN, item)
+            if info.get("received"):
+                _set_date(
+                    doc, "received", info["received"], "bracketed 'Received' note", CERTAIN, item
+                )
+            if info.get("place"):
+                doc.place = Inferred(
+                    info["place"],
+                    Evidence("place in the dateline", CERTAIN, item["span"], line.clean),
+                )
+        elif kind in ("heading", "from_to", "record_heading"):
+            header.setdefault(kind, item)
+            doc.heading = doc.heading or Inferred(
+                line.clean, Evidence(kind.replace("_", " "), CERTAIN, item["span"], line.clean)
+            )
+            _read_heading_extras(doc, line, item)
+        elif kind == "file_reference":
+            header.setdefault(kind, item)
+        elif kind == "salutation":
+            header.setdefault("salutation", item)
+            doc.salutation = Inferred(
+                line.clean, Evidence("salutation line", CERTAIN, item["span"], line.clean)
+            )
+        elif kind == "place_line":
+            header.setdefault("place_line", item)
+            doc.address = Inferred(
+                line.clean,
+                Evidence("address line before the body", PROBABLE, item["span"], line.clean),
+            )
+        elif kind == "closing":
+            doc.closing = Inferred(
+                line.clean, Evidence("closing formula", CERTAIN, item["span"], line.clean)
+            )
+        elif kind == "name":
+            header.setdefault("signature", item)
+            doc.signature = Inferred(
+                line.clean, Evidence("name line after the body", PROBABLE, item["span"], line.clean)
+            )
+    return header
+
+
+def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:
+    info = line.info
+    span = item["span"]
+    if info.get("date"):
+        _set_date(doc, "dated", info["date"], "date in the record heading", CERTAIN, item)
+    if info.get("channel"):
+        doc.channel = Inferred(
+            info["channel"], Evidence("channel in the record heading", CERTAIN, span, line.clean)
+        )
+    if info.get("place"):
+        doc.place = Inferred(
+            info["place"], Evidence("place in the record heading", PROBABLE, span, line.clean)
+        )
+    classification = info.get("classification")
+    m = _CLASSIFICATION.match(line.clean)
+    if m and line.kind == "heading":
+        classification = m.group(0)
+    if classification:
+        struck = any(classification.lower() == s.lower() for s in line.struck)
+        value = f"{classification} (struck through)" if struck else classification
+        rule = (
+            "classification struck through in the transcript"
+            if struck
+            else "classification in the heading"
+        )
+        doc.classification = Inferred(value, Evidence(rule, CERTAIN, span, line.raw.strip()))
+
+
+def _set_date(doc: Document, role: str, iso: str, rule: str, confidence: float, item: dict) -> None:
+    if role not in doc.dates:
+        doc.dates[role] = Inferred(iso, Evidence(rule, confidence, item["span"], item["text"]))
+
+
+def take_fused_date(doc: Document, draft: Draft, layout: Layout) -> None:
+    """A date fused onto the end of the last body line is the author's date."""
+    if "dated" in doc.dates or not doc.body:
+        return
+    last_line = layout.lines[draft.body[-1][-1]]
+    found = trailing_date(last_line.clean)
+    if not found:
+        return
+    start = last_line.start + last_line.raw.find(found.text)
+    span = Span(start, start + len(found.text))
+    doc.dates["dated"] = Inferred(
+        found.iso, Evidence("date fused onto the last body line", PROBABLE + 0.1, span, found.text)
+    )
+    paragraph = doc.body[-1]
+    paragraph.text = paragraph.text[: paragraph.text.rfind(found.text)].rstrip()
+
+
+def read_kind(doc: Document, header: dict) -> Inferred[str]:
+    for role in ("record_heading", "file_reference"):
+        if item := header.get(role):
+            kind = item["info"].get("kind", "message")
+            if item["info"].get("form") == "paraphrase":
+                kind = "paraphrase"
+            return Inferred(
+                kind,
+                Evidence(
+                    f"kind named in the {role.replace('_', ' ')}",
+                    CERTAIN,
+                    item["span"],
+                    item["text"],
+                ),
+            )
+    m = _KIND_SELF_REFERENCE.search(doc.text)
+    if m:
+        return Inferred(
+            m.group(1).lower(), Evidence("the text calls itself so", PROBABLE, None, m.group(0))
+        )
+    if doc.salutation and doc.closing:
+        return Inferred(
+            "letter", Evidence("salutation and closing", PROBABLE, None, doc.closing.value)
+        )
+    return Inferred("message", Evidence("default for a document with no kind named", 0.7, None, ""))
+
+
+def read_channel(doc: Document) -> Inferred[str] | None:
+    m = _CHANNEL.search(doc.text)
+    if not m:
+        return None
+    return Inferred(
+        m.group(0).rstrip(",. "), Evidence("delivery named in the body", PROBABLE, None, m.group(0))
+    )
+
+
+def _witness(draft: Draft, layout: Layout, k: int) -> Witness:
+    lines = layout.lines
+    indices = draft.all_lines()
+    text = "\n\n".join(join_paragraph([lines[i] for i in p]) for p in draft.body)
+    return Witness(
+        label=f"copy {k}",
+        span=_span(lines, indices),
+        start_line=lines[indices[0]].no,
+        end_line=lines[indices[-1]].no,
+        text=text,
+    )
+
+
+def build_enclosure(child: Draft, layout: Layout, source: Source, k: int) -> Document:
+    doc, _header = build_document(child, layout, k, source)
+    doc.kind = Inferred(
+        "message", Evidence(f"enclosure: {child.enclosure_rule}", PROBABLE, None, "")
+    )
+    _strip_quotes(doc)
+    _quoted_date(doc)
+    return doc
+
+
+def _strip_quotes(doc: Document) -> None:
+    for paragraph in doc.body:
+        paragraph.text = paragraph.text.strip().strip('"“”')
+
+
+def _quoted_date(doc: Document) -> None:
+    """A quoted document's own date line ("November 12, 1943.") is its date."""
+    if not doc.body or "dated" in doc.dates:
+        return
+    parsed = parse_date_line(doc.body[-1].text)
+    if parsed:
+        last = doc.body.pop()
+        doc.dates["dated"] = Inferred(
+            parsed.date.iso,
+            Evidence("date line closing the quoted document", CERTAIN, last.span, last.text),
+        )
+
+
+def infer_numbers(documents: list[Document]) -> None:
+    """Unnumbered documents between two printed numbers whose gap they fill exactly
+    take the missing numbers in order."""
+    anchors = [i for i, d in enumerate(documents) if d.number_printed and d.number]
+    for a, b in zip(anchors, anchors[1:], strict=False):
+        first, second = documents[a].number.value, documents[b].number.value
+        between = documents[a + 1 : b]
+        if between and second - first - 1 == len(between):
+            for k, doc in enumerate(between, 1):
+                ev = Evidence(
+                    f"fills the gap between printed No. {first} and No. {second}",
+                    CERTAIN - 0.05, None, "",
+                )  # fmt: skip
+                doc.number = Inferred(first + k, ev)
+        elif between:
+            for doc in between:
+                doc.warnings.append(
+                    f"number unknown: {len(between)} unnumbered documents between No. {first} "
+                    f"and No. {second}"
+                )
+
+
+def complete_years(documents: list[Document]) -> None:
+    """Year-less dates ("[Received June 11]") take the year of their document or neighbours."""
+    context = None
+    for doc in documents:
+        for role, inferred in list(doc.dates.items()):
+            if inferred.value.startswith("--"):
+                anchor = next(
+                    (d.value for d in doc.dates.values() if not d.value.startswith("--")), context
+                )
+                full = complete_year(inferred.value, anchor)
+                if full:
+                    doc.dates[role] = Inferred(full, inferred.evidence)
+                else:
+                    del doc.dates[role]
+        best = doc.best_date
+        if best and not best.value.startswith("--"):
+            context = best.value
+
+
+def assign_ids(documents: list[Document], source: Source) -> None:
+    """Stable ids: the source's slug with the document's number (or its position)."""
+    seen: set[str] = set()
+    for doc in documents:
+        label = f"no-{doc.number.value}" if doc.number else f"d{doc.ordinal + 1:04d}"
+        doc_id = f"{source.slug}-{label}"
+        suffix = 2
+        while doc_id in seen:
+            doc_id = f"{source.slug}-{label}-{suffix}"
+            suffix += 1
+        seen.add(doc_id)
+        doc.id = doc_id
+        for k, child in enumerate(doc.enclosures, 1):
+            child.id = f"{doc_id}-enc{k}"
+            child.parent_id = doc_id
+
+
+def describe_enclosures(doc: Document, resolver: PartyResolver) -> None:
+    """An enclosure's writer: the parent's writer when the covering note speaks of
+    "my reply", the party a "message to Mr X" line names as addressee."""
+    intro = doc.body[0].text if doc.body else ""
+    for child in doc.enclosures:
+        if not doc.senders:
+            continue
+        iso = child.best_date.value if child.best_date else None
+        m = re.search(
+            r"\b(?:my reply|my message|I sent a message|message which I sent)\b[^.]*?\bto\s+(?:Mr\.?\s+)?([A-Z][a-z]+)",
+            intro,
+        )
+        if not m:
+            m = re.search(r"\bI sent a message to (?:Mr\.?\s+)?([A-Z][a-z]+)", intro)
+        if m:
+            recipient = resolver.resolve_name(m.group(1), iso)
+            ev = Evidence(
+                "the covering note calls it the writer's own message", PROBABLE, None, m.group(0)
+            )
+            child.senders = [doc.senders[0].__class__(doc.senders[0].key, doc.senders[0].name, ev)]
+            if recipient:
+                child.recipients = [
+                    doc.senders[0].__class__(
+                        recipient, resolver.authority.display_name(recipient), ev
+                    )
+                ]
+
+
+__all__ = ["describe", "find_dates"]

@@ -1,0 +1,154 @@
+"""Normalization: the source's text as lines, each with a cleaned form.
+
+Reads: ``Source.readable``, ``Source.header_end``.
+Adds: a :class:`Layout` — the lines with their original offsets and a cleaned text
+(markdown emphasis, struck-through markup, paragraph markers such as "□",
+line-end and spaced hyphenation removed), and which lines are noise (page and folio
+numbers, separators, stray single characters, repeated running heads).
+
+The original text is never changed: every line keeps the offsets of its raw text,
+and cleaning only ever deletes characters, so spans always point into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from missive.model import Source
+
+
+@dataclass(slots=True)
+class Line:
+    no: int  # 1-based line number in the readable text
+    start: int  # offset of the first character in the readable text
+    end: int  # offset just after the last character (newline excluded)
+    raw: str
+    clean: str
+    noise: str = ""  # why the line is not text: "page number", "separator", ...
+    struck: list[str] = field(default_factory=list)  # text inside ~~strike~~ markup
+    kind: str = ""  # set by segmentation (see classify.py)
+    info: dict = field(default_factory=dict)  # what the classifier read off the line
+    markers: list = field(default_factory=list)  # note markers, offsets in `raw`
+
+    @property
+    def blank(self) -> bool:
+        return not self.clean
+
+
+@dataclass(slots=True)
+class Layout:
+    """What normalization learned about a source, for the later stages."""
+
+    lines: list[Line]
+    first_line: int  # index of the first line after the source's own header
+    notes_start: int | None = None  # index of the first line of the notes section
+    note_numbers: frozenset[int] = frozenset()
+    drafts: list = field(default_factory=list)  # segment.Draft, one per document
+
+
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_STRUCK = re.compile(r"~~(.+?)~~")
+_PARA_MARK = re.compile(r"^[\s□■¶§▪●]+")
+_SPACED_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
+_AUTOLINK = re.compile(r"^<(https?://[^>]+)>$")
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\[\s*\d{1,4}\s*\]|\d{1,4}|p\.\s*\d{1,4}|page\s+\d{1,4})$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^(?:[-=_*~#]\s*){3,}$")
+_STRAY = re.compile(r"^[A-Za-z]$")
+
+
+def normalize(source: Source) -> Layout:
+    lines = split_lines(source.readable)
+    for line in lines:
+        clean_line(line)
+    mark_noise(lines)
+    first = first_line_after(lines, source.header_end)
+    return Layout(lines=lines, first_line=first)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    start = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        end = start + len(raw)
+        lines.append(Line(no=no, start=start, end=end, raw=raw, clean=""))
+        start = end + 1
+    return lines
+
+
+def clean_line(line: Line) -> None:
+    text = line.raw.rstrip("\r").rstrip()
+    autolink = _AUTOLINK.match(text.strip())
+    if autolink:
+        text = autolink.group(1)
+    line.struck = _STRUCK.findall(text)
+    text = _STRUCK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = _PARA_MARK.sub("", text)
+    text = _SPACED_HYPHEN.sub("", text)
+    line.clean = text.strip()
+
+
+def mark_noise(lines: list[Line]) -> None:
+    for line in lines:
+        reason = noise_reason(line.clean)
+        if reason:
+            line.noise = reason
+    _mark_running_heads(lines)
+
+
+def noise_reason(text: str) -> str:
+    if not text:
+        return ""
+    if _PAGE_NUMBER.match(text):
+        return "page number"
+    if _SEPARATOR.match(text):
+        return "separator"
+    if _STRAY.match(text):
+        return "stray character"
+    return ""
+
+
+def _mark_running_heads(lines: list[Line]) -> None:
+    """A short line repeated many times on its own (a running head) is noise."""
+    counts = Counter(
+        line.clean for line in lines if line.clean and not line.noise and len(line.clean) <= 60
+    )
+    for line in lines:
+        if counts.get(line.clean, 0) >= 3 and _looks_like_running_head(line.clean):
+            line.noise = "running head"
+
+
+def _looks_like_running_head(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or text.endswith((".", ",", ":", ";")):
+        return False
+    return sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def first_line_after(lines: list[Line], offset: int) -> int:
+    if offset <= 0:
+        return 0
+    for index, line in enumerate(lines):
+        if line.start >= offset:
+            return index
+    return len(lines)
+
+
+def join_paragraph(lines: list[Line]) -> str:
+    """The text of consecutive lines as one paragraph, undoing line-end hyphenation."""
+    text = ""
+    for line in lines:
+        part = line.clean
+        if not text:
+            text = part
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}"
+    return text

@@ -1,0 +1,468 @@
+"""Who wrote each document, and to whom.
+
+Candidates first, then one place that settles them:
+1. what the document's own header says: a heading ("X TO Y"), a from/to line, a
+   signature, a salutation ("My dear Mr Stalin"), an address line naming a
+   person's seat ("The White House, Washington");
+2. "Sent on"/"Received on" relative to the correspondents the volume declares
+   (the principal sends, the counterpart of the day receives, and the reverse);
+3. forms of address in the body ("Mr President" spoken to the reader);
+4. the reply structure: "your message of February 16" was written by this
+   document's addressee, "my message of February 16" by its writer — propagated
+   over the whole source until nothing changes;
+5. the voice: a message from the counterpart's side written wholly in "we", when the
+   source names a partner ("you and Mr Churchill"), is a joint message.
+Where nothing decides, the fields stay empty and `missive check` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from missive.authority import Authority
+from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
+from missive.pipeline.replies import DateReference, complete_year, find_date_references
+
+
+@dataclass(slots=True)
+class Cue:
+    senders: list[str]
+    recipients: list[str]
+    evidence: Evidence
+
+
+@dataclass(slots=True)
+class Facts:
+    """What one document's text says about its parties, before settling."""
+
+    doc: Document
+    cues: list[Cue] = field(default_factory=list)
+    references: list[DateReference] = field(default_factory=list)
+    voice: str = ""  # "singular" | "plural" | "none"
+    body_span: Span | None = None
+
+
+_VOCATIVE_PRESIDENT = re.compile(r"(?<![Tt]he )\bMr\.? President\b")
+_VOCATIVE_PM = re.compile(r"(?<![Tt]he )\bMr\.? Prime Minister\b")
+_SINGULAR = re.compile(r"\b(?:I|me|my|myself|mine)\b")
+_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|ours|ourselves)\b")
+_PARTNER = re.compile(
+    r"\b(?:you and|and you|your and|you or)\s+(?:Mr\.?\s+|Prime Minister\s+|President\s+)?"
+    r"(?P<name>[A-Z][a-z]+)\b|\b(?:Mr\.?\s+)?(?P<name2>[A-Z][a-z]+) and (?:I|myself)\b"
+)
+_ON_BEHALF = re.compile(
+    r"\b(?:for us both|on behalf of us both|for both of us|on our joint behalf)\b"
+)
+
+
+class PartyResolver:
+    def __init__(self, source: Source, authority: Authority) -> None:
+        self.source = source
+        self.authority = authority
+        declaration = source.declaration
+        self.principal = declaration.principal if declaration else None
+        self.counterparts = [k for k in (declaration.correspondents if declaration else ())
+                             if k != self.principal]  # fmt: skip
+        self.partner = self._joint_partner()
+
+    # --- the volume's two sides ------------------------------------------------------
+
+    def counterpart_on(self, iso: str | None) -> str | None:
+        holding = [k for k in self.counterparts if self._active(k, iso)]
+        if len(holding) == 1:
+            return holding[0]
+        return self.counterparts[0] if len(self.counterparts) == 1 else None
+
+    def _active(self, key: str, iso: str | None) -> bool:
+        offices = self.authority.offices_of(key)
+        return not offices or any(o.held_on(iso) for o in offices)
+
+    def _joint_partner(self) -> str | None:
+        """The person the source most often names beside the reader or the writer
+        ("you and Mr Churchill", "Mr Churchill and I"): the partner of joint messages."""
+        counts: Counter[str] = Counter()
+        for m in _PARTNER.finditer(self.source.readable):
+            key = self.authority.resolve(m.group("name") or m.group("name2") or "")
+            if key and key != self.principal and key not in self.counterparts:
+                counts[key] += 1
+        if not counts:
+            return None
+        key, count = counts.most_common(1)[0]
+        return key if count >= 3 else None
+
+    # --- resolving names ------------------------------------------------------------
+
+    def resolve_names(self, names: list[str], iso: str | None) -> list[str]:
+        keys: list[str] = []
+        for name in names:
+            key = self.resolve_name(name, iso)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def resolve_name(self, name: str, iso: str | None) -> str | None:
+        inner = re.search(r"\(([A-Z][\w'-]+)\)", name)  # "The Ambassador ... (Harriman)"
+        if inner:
+            return self.authority.key_for(inner.group(1))
+        known = self.authority.resolve(name)
+        if known:
+            return known
+        office = re.sub(r"^(?:the|mr\.?)\s+", "", name.strip(), flags=re.I)
+        holders = self._office_holders(office, iso)
+        if len(holders) == 1:
+            return holders[0]
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]+", name) if w[0].isupper()]
+        return self.authority.key_for(words[-1]) if words else None
+
+    def _office_holders(self, office: str, iso: str | None) -> list[str]:
+        office = office.lower()
+        matches = []
+        for entry in self.authority.entries.values():
+            for o in entry.offices:
+                title = o.title.lower()
+                if (title == office or title.startswith(office + " of")) and o.held_on(iso):
+                    matches.append(entry.key)
+        return sorted(set(matches))
+
+    def seat_owner(self, place: str) -> str | None:
+        """The declared party whose seat a place line names ("The Kremlin, Moscow")."""
+        parties = [k for k in (self.principal, *self.counterparts) if k]
+        for part in re.split(r",\s*", place):
+            owners = [k for k in parties if any(
+                seat.lower() == part.strip().lower().removeprefix("the ")
+                for seat in self.authority.get(k).seats)]  # fmt: skip
+            if len(owners) == 1:
+                return owners[0]
+        return None
+
+    def direction(self, outgoing: bool, iso: str | None) -> tuple[list[str], list[str]] | None:
+        if not self.principal:
+            return None
+        other = self.counterpart_on(iso)
+        if not other:
+            return None
+        return ([self.principal], [other]) if outgoing else ([other], [self.principal])
+
+
+def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
+    """Collect the direct cues of one document (header lines and body)."""
+    facts = Facts(doc=doc)
+    iso = _iso(doc)
+    text = doc.text
+    for names_key, rule, conf in (
+        ("heading", "heading names sender and recipient", CERTAIN),
+        ("from_to", "from/to line", CERTAIN),
+        ("record_heading", "record heading names sender and recipient", PROBABLE + 0.1),
+    ):
+        item = header.get(names_key)
+        if item and item["info"].get("senders"):
+            senders = resolver.resolve_names(item["info"]["senders"], iso)
+            recipients = resolver.resolve_names(item["info"]["recipients"], iso)
+            facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item)))
+    if (item := header.get("sent")) and (d := resolver.direction(True, iso)):
+        facts.cues.append(Cue(*d, _ev("'Sent' line: the volume's principal writes", CERTAIN, item)))
+    if (item := header.get("received")) and (d := resolver.direction(False, iso)):
+        facts.cues.append(
+            Cue(*d, _ev("'Received' line: the volume's principal receives", CERTAIN, item))
+        )
+    if item := header.get("salutation"):
+        key = resolver.resolve_name(re.sub(r"^(?:my\s+)?(?:very\s+)?dear(?:est)?\s+", "",
+                                           item["text"].rstrip(",:!"), flags=re.I), iso)  # fmt: skip
+        if key:
+            facts.cues.append(Cue([], [key], _ev("salutation names the addressee", CERTAIN, item)))
+    if item := header.get("place_line"):
+        owner = resolver.seat_owner(item["text"])
+        if owner:
+            facts.cues.append(
+                Cue([], [owner], _ev("address line names the addressee's seat", PROBABLE, item))
+            )
+    if item := header.get("signature"):
+        key = resolver.resolve_name(item["text"], iso)
+        if key:
+            facts.cues.append(Cue([key], [], _ev("signature", CERTAIN, item)))
+    _vocative_cues(facts, resolver, text, iso)
+    facts.references = find_date_references(text)
+    singular = len(_SINGULAR.findall(text))
+    plural = len(_PLURAL.findall(text))
+    facts.voice = "singular" if singular else ("plural" if plural else "none")
+    return facts
+
+
+def _vocative_cues(facts: Facts, resolver: PartyResolver, text: str, iso: str | None) -> None:
+    for pattern, office in ((_VOCATIVE_PRESIDENT, "President"), (_VOCATIVE_PM, "Prime Minister")):
+        m = pattern.search(text)
+        if not m:
+            continue
+        holders = [k for k in resolver._office_holders(office, iso)
+                   if k in (resolver.principal, *resolver.counterparts)]  # fmt: skip
+        if len(holders) == 1:
+            ev = Evidence("form of address spoken to the reader", PROBABLE + 0.1, None, m.group(0))
+            facts.cues.append(Cue([], holders, ev))
+
+
+def _ev(rule: str, confidence: float, item: dict) -> Evidence:
+    return Evidence(rule, confidence, item.get("span"), item.get("text", ""))
+
+
+def _iso(doc: Document) -> str | None:
+    best = doc.best_date
+    return best.value if best else None
+
+
+# --- settling ----------------------------------------------------------------------
+
+
+def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
+    """Decide senders and recipients of every document, then propagate replies."""
+    for facts in all_facts:
+        _settle_direct(facts, resolver)
+    _propagate_references(all_facts, resolver)
+    if attribute_by_style(all_facts, resolver):
+        _propagate_references(all_facts, resolver)
+    for facts in all_facts:
+        _apply_voice(facts, resolver)
+
+
+def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
+    doc = facts.doc
+    explicit = [c for c in facts.cues if c.senders and c.recipients]
+    if explicit:
+        best = max(explicit, key=lambda c: c.evidence.confidence)
+        _set(doc, best.senders, best.recipients, best.evidence, resolver)
+        return
+    one_sided = [c for c in facts.cues if bool(c.senders) != bool(c.recipients)]
+    if not one_sided:
+        return
+    best = max(one_sided, key=lambda c: c.evidence.confidence)
+    iso = _iso(doc)
+    if best.recipients:
+        recipient = best.recipients[0]
+        sender = _other_side(recipient, resolver, iso)
+        if sender:
+            _set(doc, [sender], [recipient], best.evidence, resolver)
+    else:
+        sender = best.senders[0]
+        recipient = _other_side(sender, resolver, iso)
+        if recipient:
+            _set(doc, [sender], [recipient], best.evidence, resolver)
+
+
+def _other_side(key: str, resolver: PartyResolver, iso: str | None) -> str | None:
+    if key == resolver.principal:
+        return resolver.counterpart_on(iso)
+    if key in resolver.counterparts:
+        return resolver.principal
+    return None
+
+
+def _set(doc: Document, senders: list[str], recipients: list[str], ev: Evidence,
+         resolver: PartyResolver) -> None:  # fmt: skip
+    name = resolver.authority.display_name
+    doc.senders = [Party(k, name(k), ev) for k in senders]
+    doc.recipients = [Party(k, name(k), ev) for k in recipients]
+
+
+def _propagate_references(all_facts: list[Facts], resolver: PartyResolver) -> None:
+    by_date: dict[str, list[Facts]] = {}
+    for facts in all_facts:
+        for inferred in facts.doc.dates.values():
+            by_date.setdefault(inferred.value, []).append(facts)
+    changed = True
+    rounds = 0
+    while changed and rounds < 10:
+        changed = False
+        rounds += 1
+        for position, facts in enumerate(all_facts):
+            for ref in facts.references:
+                target = _target(ref, facts, by_date, all_facts[:position], resolver)
+                if target is not None and _propagate(facts, target, ref, resolver):
+                    changed = True
+
+
+def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]],
+            earlier: list[Facts], resolver: PartyResolver) -> Facts | None:  # fmt: skip
+    iso = complete_year(ref.iso, _iso(facts.doc) or _nearest_date(earlier))
+    if not iso:
+        return None
+    earlier_ids = {id(f) for f in earlier}
+    candidates = [f for f in by_date.get(iso, []) if id(f) in earlier_ids]
+    if ref.role == "received":
+        candidates = [f for f in candidates if "received" in f.doc.dates
+                      and f.doc.dates["received"].value == iso] or candidates  # fmt: skip
+    if ref.owner == "your" and facts.doc.senders:
+        writer = facts.doc.senders[0].key
+        candidates = [f for f in candidates if writer not in {p.key for p in f.doc.senders}]
+    if ref.owner == "my" and facts.doc.senders:
+        writer = facts.doc.senders[0].key
+        candidates = [f for f in candidates
+                      if not f.doc.senders or writer in {p.key for p in f.doc.senders}]  # fmt: skip
+    known = [f for f in candidates if f.doc.senders]
+    if len({tuple(p.key for p in f.doc.senders) for f in known}) > 1:
+        return None  # ambiguous: two candidates by different writers
+    pick = known[-1] if known else (candidates[-1] if len(candidates) == 1 else None)
+    return pick
+
+
+def _nearest_date(earlier: list[Facts]) -> str | None:
+    for facts in reversed(earlier):
+        iso = _iso(facts.doc)
+        if iso and not iso.startswith("--"):
+            return iso
+    return None
+
+
+def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyResolver) -> bool:
+    doc, other = facts.doc, target.doc
+    rule = f"refers to {ref.owner} message of that date"
+    if ref.owner == "your":
+        if not doc.senders and other.senders and other.recipients:
+            ev = Evidence(f"reply: {rule}", PROBABLE, Span(0, 0), ref.text)
+            _set(doc, [p.key for p in other.recipients][:1],
+                 [p.key for p in other.senders], ev, resolver)  # fmt: skip
+            return True
+        if doc.senders and not other.senders:
+            ev = Evidence("answered by a later document", PROBABLE, None, ref.text)
+            senders = [p.key for p in doc.recipients]
+            if ref.joint and resolver.partner and resolver.partner not in senders:
+                senders.append(resolver.partner)
+            _set(other, senders, [doc.senders[0].key], ev, resolver)
+            return True
+        if ref.joint and other.senders and len(other.senders) == 1 and resolver.partner:
+            ev = Evidence("called a joint message by the reply", PROBABLE, None, ref.text)
+            _set(other, [other.senders[0].key, resolver.partner],
+                 [p.key for p in other.recipients], ev, resolver)  # fmt: skip
+            return True
+        if (
+            doc.senders
+            and other.senders
+            and len(other.senders) > len(doc.recipients)
+            and (doc.recipients and doc.recipients[0].key in {p.key for p in other.senders})
+        ):
+            _set(doc, [p.key for p in doc.senders], [p.key for p in other.senders],
+                 doc.senders[0].evidence, resolver)  # fmt: skip
+            return True
+    elif ref.owner == "received_by_me":
+        recipients = [p.key for p in other.recipients]
+        if not doc.senders and len(recipients) == 1 and other.senders:
+            ev = Evidence("the writer says they received that message", PROBABLE, None, ref.text)
+            _set(doc, recipients, [other.senders[0].key], ev, resolver)
+            return True
+    elif ref.owner == "my":
+        if not doc.senders and other.senders:
+            ev = Evidence(f"same writer: {rule}", PROBABLE, None, ref.text)
+            _set(doc, [p.key for p in other.senders][:1],
+                 [p.key for p in other.recipients][:1], ev, resolver)  # fmt: skip
+            return True
+    return False
+
+
+def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
+    doc = facts.doc
+    if not doc.senders or not resolver.partner:
+        return
+    keys = [p.key for p in doc.senders]
+    from_counterpart = keys[0] in resolver.counterparts
+    if from_counterpart and len(keys) == 1:
+        if facts.voice == "plural":
+            ev = Evidence("written wholly in 'we' from the counterpart's side: a joint message",
+                          PROBABLE, None, "")  # fmt: skip
+            _set(doc, [*keys, resolver.partner], [p.key for p in doc.recipients], ev, resolver)
+        elif facts.voice == "none":
+            ev = Evidence(
+                doc.senders[0].evidence.rule + "; no first-person voice, so it may be joint",
+                POSSIBLE,
+                doc.senders[0].evidence.span,
+                doc.senders[0].evidence.text,
+            )
+            _set(doc, keys, [p.key for p in doc.recipients], ev, resolver)
+    if _ON_BEHALF.search(doc.text) and resolver.principal not in keys:
+        m = _ON_BEHALF.search(doc.text)
+        names = {p.key for p in doc.senders}
+        writer = _third_party_writer(doc, resolver)
+        if writer and writer not in names:
+            ev = Evidence("one writer replies 'for us both' and names the other in the third "
+                          "person", POSSIBLE, None, m.group(0))  # fmt: skip
+            _set(doc, [writer, *[k for k in keys if k != writer]],
+                 [p.key for p in doc.recipients], ev, resolver)  # fmt: skip
+
+
+def _third_party_writer(doc: Document, resolver: PartyResolver) -> str | None:
+    """When a counterpart is named in the third person ("I have consulted the
+    President"), the writer is the joint partner."""
+    iso = _iso(doc)
+    for key in resolver.counterparts:
+        for office in resolver.authority.offices_of(key):
+            short = office.title.split(" of ")[0]
+            if office.held_on(iso) and re.search(rf"\bthe {short}\b", doc.text):
+                return resolver.partner
+    return None
+
+
+# --- the writers' own words ------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _features(text: str) -> set[str]:
+    words = _WORD.findall(text.lower())
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
+def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:
+    """Documents still without a writer, in a two-sided volume, are attributed to the
+    side whose attributed documents their wording most resembles (a naive Bayes
+    model trained on this source's own attributed documents). Probable at best, and
+    its evidence names the words that decided."""
+    if not resolver.principal:
+        return False
+    labelled: dict[str, list[set[str]]] = {"out": [], "in": []}
+    for facts in all_facts:
+        if facts.doc.senders and facts.doc.senders[0].confidence >= PROBABLE:
+            side = "out" if facts.doc.senders[0].key == resolver.principal else "in"
+            labelled[side].append(_features(facts.doc.text))
+    if min(len(v) for v in labelled.values()) < 5:
+        return False
+    model = _train(labelled)
+    changed = False
+    for facts in all_facts:
+        if facts.doc.senders or not facts.doc.text:
+            continue
+        side, margin, words = _predict(model, _features(facts.doc.text))
+        if margin < 2.0:
+            continue
+        direction = resolver.direction(side == "out", _iso(facts.doc))
+        if not direction:
+            continue
+        confidence = min(PROBABLE - 0.05, 0.6 + margin / 100)
+        ev = Evidence("wording like this writer's other documents in the source",
+                      confidence, None, ", ".join(words))  # fmt: skip
+        _set(facts.doc, *direction, ev, resolver)
+        changed = True
+    return changed
+
+
+def _train(labelled: dict[str, list[set[str]]]) -> dict:
+    import math
+
+    counts = {side: Counter(f for doc in docs for f in doc) for side, docs in labelled.items()}
+    totals = {side: len(docs) for side, docs in labelled.items()}
+    vocabulary = {f for c in counts.values() for f in c if sum(x[f] for x in counts.values()) >= 2}
+    weights = {}
+    for f in vocabulary:
+        p_out = (counts["out"][f] + 1) / (totals["out"] + 2)
+        p_in = (counts["in"][f] + 1) / (totals["in"] + 2)
+        weights[f] = math.log(p_out / p_in)
+    prior = math.log(totals["out"] / totals["in"])
+    return {"weights": weights, "prior": prior}
+
+
+def _predict(model: dict, features: set[str]) -> tuple[str, float, list[str]]:
+    weights = model["weights"]
+    present = [(weights[f], f) for f in features if f in weights]
+    score = model["prior"] + sum(w for w, _ in present)
+    side = "out" if score > 0 else "in"
+    sign = 1 if score > 0 else -1
+    decisive = sorted(present, key=lambda wf: -sign * wf[0])[:5]
+    return side, abs(score), [f for _, f in decisive]

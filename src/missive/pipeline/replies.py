@@ -1,0 +1,100 @@
+"""References from one document to another by date: "your message of February 16",
+"yours of November 8", "your telegram of November 10th", "your two messages of
+October 14", "your latest message — that of July 16", "my message of December 30",
+"mine of February 16", "Your friendly joint message reached me on January 27".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from missive.pipeline.dates import find_dates
+
+_OWNER = r"(?P<owner>your|yours|my|mine|our)"
+_KIND = (
+    r"(?:message|messages|telegram|telegrams|letter|letters|wire|cable|cables|note|"
+    r"communication|communications|reply|answer|radio|proposal|proposals)"
+)
+_ADJ = r"(?:(?:joint|friendly|latest|last|personal|kind|two|three|own|previous|recent|first|second)\s+)*"
+# "your message of February 16", "yours of November 8", "your latest message—that of July 16"
+_OF_DATE = re.compile(
+    rf"\b{_OWNER}\s+(?P<adj>{_ADJ})(?:{_KIND}\s*(?:[—–-]+\s*that\s+|,\s*that\s+)?)?"
+    r"(?:of|dated)\s+(?P<rest>.{3,40})",
+    re.IGNORECASE,
+)
+# "Your friendly joint message reached me on January 27", "... was received on ..."
+_REACHED_ON = re.compile(
+    rf"\b(?P<owner>your)\s+(?P<adj>{_ADJ}){_KIND}\b[^.;]{{0,60}}?"
+    r"\b(?:reached me|was received|received|arrived)\s+(?:on|today,?)\s+(?P<rest>.{3,40})",
+    re.IGNORECASE,
+)
+
+
+# "On February 12 I received from Mr Churchill a message", "I received on September 6
+# your message", "Mr Hull delivered your latest message to me on October 25"
+_I_RECEIVED = re.compile(
+    r"\b(?:[Oo]n\s+(?P<rest1>\w+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+I\s+(?:received|was handed)\b"
+    r"|\bI\s+received\s+on\s+(?P<rest2>\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"|\bdelivered\s+(?:your|the|his)\s+[\w ]{0,30}?(?:message|letter|telegram)\s+to\s+me\s+on\s+"
+    r"(?P<rest3>\w+\s+\d{1,2}(?:st|nd|rd|th)?))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateReference:
+    owner: str  # "your" (the addressee's message) | "my" (the writer's own) |
+    # "received_by_me" (a message the writer says they received on that date)
+    joint: bool
+    role: str  # "any" date of the target, or "received" for "reached me on"
+    iso: str  # may be year-less "--MM-DD"
+    start: int
+    end: int
+    text: str
+
+
+def find_date_references(text: str) -> list[DateReference]:
+    refs: list[DateReference] = []
+    seen: set[int] = set()
+    for pattern, role in ((_REACHED_ON, "received"), (_OF_DATE, "any")):
+        for m in pattern.finditer(text):
+            dates = find_dates(m.group("rest"), yearless=True)
+            if not dates or dates[0].start > 3:
+                continue
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            date = dates[0]
+            owner = "your" if m.group("owner").lower().startswith("your") else "my"
+            end = m.start("rest") + date.end
+            refs.append(
+                DateReference(
+                    owner=owner,
+                    joint="joint" in m.group("adj").lower(),
+                    role=role,
+                    iso=date.iso,
+                    start=m.start(),
+                    end=end,
+                    text=text[m.start() : end],
+                )
+            )
+    for m in _I_RECEIVED.finditer(text):
+        rest = m.group("rest1") or m.group("rest2") or m.group("rest3")
+        dates = find_dates(rest, yearless=True)
+        if dates and m.start() not in seen:
+            refs.append(DateReference("received_by_me", False, "received", dates[0].iso,
+                                      m.start(), m.end(), m.group(0)))  # fmt: skip
+    return sorted(refs, key=lambda r: r.start)
+
+
+def complete_year(iso: str, context_iso: str | None) -> str | None:
+    """Give a year-less date the year of its context (the year before when the
+    month lies well after the context's month: a reply in January to December)."""
+    if not iso.startswith("--"):
+        return iso
+    if not context_iso or context_iso.startswith("--"):
+        return None
+    year = int(context_iso[:4])
+    if int(iso[2:4]) - int(context_iso[5:7]) > 2:
+        year -= 1
+    return f"{year:04d}{iso[1:]}"

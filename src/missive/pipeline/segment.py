@@ -1,0 +1,486 @@
+"""Segmentation: where each document begins and ends.
+
+Reads: the Layout from normalization.
+Adds: ``Source.notes`` and one :class:`Draft` per document (kept on the layout for
+the describe stage, which turns drafts into ``Source.documents``).
+
+The rules, each a general pattern of printed correspondence:
+- the notes section is the tail of the text made of numbered paragraphs ("21. The
+  allusion is ...") whose numbers rise, or whatever follows a "Notes" heading;
+- a printed number line ("No. 65"), a heading ("W. CHURCHILL TO J. V. STALIN") or an
+  archive record heading ("PARAPHRASE of telegram dated ...") opens a document;
+- "Sent on"/"Received on" lines and datelines stand where the source's layout puts
+  them: the positions are learned from the documents that have a number or heading;
+- a bare date line after the body is the author's date and closes the document;
+- text after a closed document, or after a wider gap than the source's paragraph
+  gap, opens a new (unnumbered) document;
+- a passage introduced by a line ending in ":" and quoted over several paragraphs,
+  or a document that a covering note announces ("the text of my reply"), is an
+  enclosure of the document that holds it;
+- two consecutive transcripts with the same text are one document with two witnesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from missive.model import Note, Source, Span
+from missive.pipeline.classify import classify
+from missive.pipeline.markers import find_markers, strip_markers
+from missive.pipeline.normalize import Layout, Line, join_paragraph
+
+OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference"}
+HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation"}
+_NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
+_QUOTE_OPEN = ('"', "“", "'", "‘")
+_QUOTE_CLOSE = ('"', "”", "'", "’")
+_ANNOUNCES_TEXT = re.compile(
+    r"\b(?:the (?:full )?text of|reads as follows|read as follows|as follows|"
+    r"I (?:am sending|send|enclose|forward|transmit)(?: you)? (?:herewith )?(?:the|a) (?:copy|text))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Draft:
+    """The lines of one document, sorted into header, body and trailer."""
+
+    header: list[int] = field(default_factory=list)  # line indices
+    body: list[list[int]] = field(default_factory=list)  # paragraphs of line indices
+    trailer: list[int] = field(default_factory=list)
+    state: str = "header"  # header | body | signoff | closed
+    children: list[Draft] = field(default_factory=list)  # enclosures
+    witnesses: list[Draft] = field(default_factory=list)  # other transcripts of it
+    enclosure_rule: str = ""
+
+    def all_lines(self) -> list[int]:
+        lines = {*self.header, *(i for p in self.body for i in p), *self.trailer}
+        for child in self.children:
+            lines.update(child.all_lines())
+        return sorted(lines)
+
+    def kinds(self, layout: Layout) -> set[str]:
+        return {layout.lines[i].kind for i in self.header + self.trailer}
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where this source puts its "Sent on"/"Received on" lines and datelines."""
+
+    sent_received_in_header: bool = True
+    dateline_in_header: bool = False
+    paragraph_gap: int = 1
+
+
+def segment(source: Source, layout: Layout) -> list[Draft]:
+    find_notes_section(layout)
+    source.notes = read_notes(layout)
+    lines = layout.lines[layout.first_line : layout.notes_start]
+    for line in lines:
+        attach_markers(line, layout.note_numbers)
+        classify(line)
+    mark_quoted_enclosures(lines)
+    positions = learn_positions(lines)
+    drafts = group(layout, positions)
+    drafts = [d for d in drafts if not is_front_matter(d, layout)]
+    drafts = attach_announced_enclosures(drafts, layout)
+    for d in drafts:
+        extract_quoted_enclosures(d, layout)
+    drafts = merge_witnesses(drafts, layout)
+    layout.drafts = drafts
+    return drafts
+
+
+# --- notes -----------------------------------------------------------------------
+
+
+def _paragraph_starts(lines: list[Line], start: int) -> list[int]:
+    return [
+        i
+        for i in range(start, len(lines))
+        if lines[i].clean and (i == start or not lines[i - 1].clean)
+    ]
+
+
+def _note_number(line: Line) -> int | None:
+    m = _NOTE_START.match(line.clean)
+    return int(m.group("n") or m.group("b")) if m else None
+
+
+def find_notes_section(layout: Layout) -> None:
+    """The notes section: after a "Notes" heading, or the tail of rising numbered notes."""
+    lines = layout.lines
+    for i in range(layout.first_line, len(lines)):
+        if lines[i].clean and re.match(
+            r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", lines[i].clean, re.I
+        ):
+            layout.notes_start = i
+            layout.note_numbers = _numbers_from(lines, i + 1)
+            return
+    starts = _paragraph_starts(lines, layout.first_line)
+    # Walk back from the end over paragraphs that are numbered notes (or their
+    # continuation paragraphs), while the numbers keep falling.
+    candidate = None
+    last_number = None
+    numbered = 0
+    for i in reversed(starts):
+        number = _note_number(lines[i])
+        text = lines[i].clean
+        if number is None:
+            if _is_structural(text):
+                break
+            continue
+        if last_number is not None and number >= last_number:
+            break
+        last_number = number
+        numbered += 1
+        candidate = i
+    if candidate is None or numbered < 2:
+        return
+    numbers = _numbers_from(lines, candidate)
+    before = "\n".join(line.raw for line in lines[layout.first_line : candidate])
+    if not any(find_markers(chunk, numbers) for chunk in before.split("\n")):
+        return  # numbered paragraphs that nothing points at are body text
+    layout.notes_start = candidate
+    layout.note_numbers = numbers
+
+
+def _is_structural(text: str) -> bool:
+    from missive.pipeline.classify import NUMBER, sent_or_received
+    from missive.pipeline.dates import parse_date_line
+
+    return bool(NUMBER.match(text) or sent_or_received(text) or parse_date_line(text))
+
+
+def _numbers_from(lines: list[Line], start: int) -> frozenset[int]:
+    return frozenset(
+        n for i in _paragraph_starts(lines, start) if (n := _note_number(lines[i])) is not None
+    )
+
+
+def read_notes(layout: Layout) -> list[Note]:
+    if layout.notes_start is None:
+        return []
+    lines = layout.lines
+    notes: list[Note] = []
+    current: list[int] = []
+    for i in _paragraph_starts(lines, layout.notes_start):
+        paragraph = _paragraph_at(lines, i)
+        if _note_number(lines[i]) is not None and (
+            not notes or _note_number(lines[i]) > notes[-1].number
+        ):
+            current = paragraph
+            notes.append(_make_note(lines, current))
+        elif notes:
+            current = current + paragraph
+            notes[-1] = _make_note(lines, current)
+    return notes
+
+
+def _paragraph_at(lines: list[Line], i: int) -> list[int]:
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].clean:
+        end += 1
+    return list(range(i, end + 1))
+
+
+def _make_note(lines: list[Line], indices: list[int]) -> Note:
+    first, last = lines[indices[0]], lines[indices[-1]]
+    paragraphs: list[list[Line]] = []
+    for position, i in enumerate(indices):
+        if position and i == indices[position - 1] + 1:
+            paragraphs[-1].append(lines[i])
+        else:
+            paragraphs.append([lines[i]])
+    text = "\n\n".join(join_paragraph(p) for p in paragraphs)
+    text = _NOTE_START.sub(lambda m: m.group(0)[-1], text, count=1)
+    return Note(
+        number=_note_number(first) or 0,
+        text=text.strip(),
+        span=Span(first.start, last.end),
+        start_line=first.no,
+        end_line=last.no,
+    )
+
+
+# --- markers and quoted enclosures -------------------------------------------------
+
+
+def attach_markers(line: Line, note_numbers: frozenset[int]) -> None:
+    if not note_numbers or not line.clean:
+        return
+    markers = find_markers(line.raw, note_numbers)
+    if markers:
+        line.markers = markers
+        line.clean = strip_markers(line.clean, find_markers(line.clean, note_numbers)).strip()
+
+
+def mark_quoted_enclosures(lines: list[Line]) -> None:
+    """A paragraph ending with ":" followed by a quotation running over several
+    paragraphs is a quoted document: its lines are body text of an enclosure, so the
+    dates and salutations inside it do not split the document that quotes it."""
+    paragraphs = _paragraphs(lines)
+    k = 0
+    while k < len(paragraphs) - 1:
+        intro = paragraphs[k]
+        if not lines[intro[-1]].clean.endswith(":"):
+            k += 1
+            continue
+        end = _quotation_end(lines, paragraphs, k + 1)
+        if end is None or end - k < 2:
+            k += 1
+            continue
+        for p in paragraphs[k + 1 : end + 1]:
+            for i in p:
+                lines[i].info = {**lines[i].info, "quoted_enclosure": k + 1, "was": lines[i].kind}
+                lines[i].kind = "quoted"
+        k = end + 1
+
+
+def _paragraphs(lines: list[Line]) -> list[list[int]]:
+    paragraphs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not line.clean or line.kind == "noise":
+            continue
+        if paragraphs and paragraphs[-1][-1] == i - 1:
+            paragraphs[-1].append(i)
+        else:
+            paragraphs.append([i])
+    return paragraphs
+
+
+def _quotation_end(lines: list[Line], paragraphs: list[list[int]], first: int) -> int | None:
+    """Index of the paragraph that closes a quotation opened at `first`, if every
+    paragraph in between opens with a quotation mark (the printing convention)."""
+    if not lines[paragraphs[first][0]].clean.startswith(_QUOTE_OPEN):
+        return None
+    for k in range(first, len(paragraphs)):
+        text_first = lines[paragraphs[k][0]].clean
+        text_last = lines[paragraphs[k][-1]].clean
+        opens = text_first.startswith(_QUOTE_OPEN)
+        if k > first and not opens and not _continues_quotation(text_first):
+            return None
+        if text_last.rstrip(". ").endswith(_QUOTE_CLOSE) and (
+            k > first or text_last.count('"') % 2 == 0
+        ):
+            if _quote_balance(lines, paragraphs[k]) != 0 or k > first:
+                return k
+    return None
+
+
+def _continues_quotation(text: str) -> bool:
+    # Inside a long quotation, list items and parenthesised remarks may open
+    # without a quotation mark: "(a) These terms ...", "2. General ...".
+    return bool(re.match(r"^(?:\(\w{1,3}\)|\w{1,3}[.)]|\(Note)", text))
+
+
+def _quote_balance(lines: list[Line], paragraph: list[int]) -> int:
+    text = " ".join(lines[i].clean for i in paragraph)
+    return text.count('"') % 2
+
+
+# --- learning the layout -------------------------------------------------------------
+
+
+def learn_positions(lines: list[Line]) -> Positions:
+    """Where "Sent on" lines and datelines stand, read off the lines that follow an
+    opener (header position) versus those that follow body text (trailer position)."""
+    votes: dict[str, Counter[str]] = {"sent_received": Counter(), "dateline": Counter()}
+    gaps: Counter[int] = Counter()
+    previous_kind = None
+    blank_run = 0
+    for line in lines:
+        if line.kind in ("blank", "noise"):
+            blank_run += line.kind == "blank"
+            continue
+        if line.kind in votes and previous_kind is not None:
+            where = "header" if previous_kind in HEADER_KINDS else "trailer"
+            votes[line.kind][where] += 1
+        if line.kind == "body" and previous_kind == "body" and blank_run:
+            gaps[blank_run] += 1
+        previous_kind = line.kind
+        blank_run = 0
+    sr, dl = votes["sent_received"], votes["dateline"]
+    return Positions(
+        sent_received_in_header=sr["header"] >= sr["trailer"],
+        dateline_in_header=dl["header"] > dl["trailer"],
+        paragraph_gap=gaps.most_common(1)[0][0] if gaps else 1,
+    )
+
+
+# --- grouping ------------------------------------------------------------------------
+
+
+def group(layout: Layout, positions: Positions) -> list[Draft]:
+    lines = layout.lines
+    end = layout.notes_start if layout.notes_start is not None else len(lines)
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    blank_run = 0
+    last_body: int | None = None
+
+    def start() -> Draft:
+        nonlocal current
+        current = Draft()
+        drafts.append(current)
+        return current
+
+    for i in range(layout.first_line, end):
+        line = lines[i]
+        kind = line.kind
+        if kind in ("blank", "noise"):
+            blank_run += kind == "blank"
+            continue
+        d = current
+        if kind in OPENERS:
+            if d is None or not _joins_header(d, kind, layout):
+                d = start()
+            d.header.append(i)
+        elif kind == "sent_received":
+            if positions.sent_received_in_header:
+                if d is None or d.state != "header" or _has_role(d, layout, line):
+                    d = start()
+                d.header.append(i)
+            else:
+                d = d or start()
+                d.trailer.append(i)
+                d.state = "closed"
+        elif kind == "dateline":
+            if d is not None and d.state == "header":
+                d.header.append(i)
+            elif positions.dateline_in_header or d is None or d.state == "closed":
+                d = start()
+                d.header.append(i)
+            else:
+                d.trailer.append(i)
+                d.state = "closed"
+        elif kind in ("salutation", "place_line") and (
+            d is None or d.state in ("header", "closed")
+        ):
+            if d is None or d.state == "closed":
+                d = start()
+            d.header.append(i)
+        elif (kind == "closing" and d is not None and d.state == "body") or (
+            kind == "name" and d is not None and d.state in ("signoff", "body") and blank_run
+        ):
+            d.trailer.append(i)
+            d.state = "signoff"
+        else:  # body text, quoted text, and anything out of its usual place
+            if (
+                d is None
+                or d.state in ("closed", "signoff")
+                or _wide_gap(d, blank_run, positions, line, last_body, lines)
+            ):
+                d = start()
+            if d.state == "header" or blank_run or not d.body:
+                d.body.append([i])
+            else:
+                d.body[-1].append(i)
+            d.state = "body"
+            last_body = i
+        blank_run = 0
+    return drafts
+
+
+def _joins_header(d: Draft, kind: str, layout: Layout) -> bool:
+    if d.state != "header":
+        return False
+    present = {layout.lines[i].kind for i in d.header}
+    if kind == "number":
+        return False
+    return kind not in present or kind == "file_reference"
+
+
+def _has_role(d: Draft, layout: Layout, line: Line) -> bool:
+    return any(
+        layout.lines[i].kind == "sent_received"
+        and layout.lines[i].info.get("role") == line.info.get("role")
+        for i in d.header
+    )
+
+
+def _wide_gap(
+    d: Draft, blank_run: int, positions: Positions, line: Line, last_body: int | None,
+    lines: list[Line],
+) -> bool:  # fmt: skip
+    """More blank lines than the source puts between paragraphs, between two
+    paragraphs of body text, is a gap between documents."""
+    if d.state != "body" or blank_run <= positions.paragraph_gap:
+        return False
+    if line.kind == "quoted" or (last_body is not None and lines[last_body].kind == "quoted"):
+        return False
+    return True
+
+
+def is_front_matter(d: Draft, layout: Layout) -> bool:
+    """Lines before the first document that hold no sentence: labels, folder names."""
+    if d.header or d.trailer:
+        return False
+    texts = [layout.lines[i].clean for p in d.body for i in p]
+    return not any(len(t.split()) >= 6 and re.search(r"[.!?]['\"”]?$", t) for t in texts)
+
+
+def attach_announced_enclosures(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """A short covering note that announces a text ("I am sending you the text of my
+    reply") encloses the unheaded document that follows it."""
+    result: list[Draft] = []
+    for d in drafts:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and not previous.children
+            and _announces_text(previous, layout)
+            and not (d.kinds(layout) & (OPENERS | {"sent_received"}))
+        ):
+            d.enclosure_rule = "announced by the covering note"
+            previous.children.append(d)
+            continue
+        result.append(d)
+    return result
+
+
+def extract_quoted_enclosures(d: Draft, layout: Layout) -> None:
+    """The quoted paragraphs of a document become child drafts (and stay in its body)."""
+    groups: dict[int, Draft] = {}
+    for paragraph in d.body:
+        quote_id = layout.lines[paragraph[0]].info.get("quoted_enclosure")
+        if quote_id is None:
+            continue
+        child = groups.setdefault(quote_id, Draft(state="body", enclosure_rule="quoted in full"))
+        child.body.append(paragraph)
+    d.children.extend(groups.values())
+
+
+def _announces_text(d: Draft, layout: Layout) -> bool:
+    if not d.body or len(d.body) > 2:
+        return False
+    text = " ".join(layout.lines[i].clean for i in d.body[-1])
+    return bool(_ANNOUNCES_TEXT.search(text))
+
+
+def merge_witnesses(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """Consecutive drafts carrying the same text are witnesses of one document."""
+    result: list[Draft] = []
+    for d in drafts:
+        previous = result[-1] if result else None
+        if previous is not None and _same_text(previous, d, layout):
+            previous.witnesses.append(d)
+            continue
+        result.append(d)
+    return result
+
+
+def _body_words(d: Draft, layout: Layout) -> list[str]:
+    return " ".join(layout.lines[i].clean for p in d.body for i in p).split()
+
+
+def _same_text(a: Draft, b: Draft, layout: Layout) -> bool:
+    wa, wb = _body_words(a, layout), _body_words(b, layout)
+    if len(wa) < 20 or len(wb) < 20 or wa[:3] != wb[:3]:
+        return False
+    if not 0.8 <= len(wa) / len(wb) <= 1.25:
+        return False
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= 0.9
