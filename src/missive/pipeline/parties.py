@@ -218,6 +218,7 @@ def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
     """Decide senders and recipients of every document, then propagate replies."""
     for facts in all_facts:
         _settle_direct(facts, resolver)
+        _apply_voice(facts, resolver)
     _propagate_references(all_facts, resolver)
     if attribute_by_style(all_facts, resolver):
         _propagate_references(all_facts, resolver)
@@ -347,7 +348,9 @@ def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyR
         recipients = [p.key for p in other.recipients]
         if not doc.senders and len(recipients) == 1 and other.senders:
             ev = Evidence("the writer says they received that message", PROBABLE, None, ref.text)
-            _set(doc, recipients, [other.senders[0].key], ev, resolver)
+            writer = recipients[0]
+            addressee = _other_side(writer, resolver, _iso(doc)) or other.senders[0].key
+            _set(doc, [writer], [addressee], ev, resolver)
             return True
     elif ref.owner == "my":
         if not doc.senders and other.senders:
@@ -364,7 +367,8 @@ def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
         return
     keys = [p.key for p in doc.senders]
     from_counterpart = keys[0] in resolver.counterparts
-    if from_counterpart and len(keys) == 1:
+    settled_here = doc.senders[0].evidence.rule.startswith(("written wholly", "one writer"))
+    if from_counterpart and len(keys) == 1 and not settled_here:
         if facts.voice == "plural":
             ev = Evidence("written wholly in 'we' from the counterpart's side: a joint message",
                           PROBABLE, None, "")  # fmt: skip

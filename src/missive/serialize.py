@@ -1,0 +1,306 @@
+"""Model objects -> plain dicts: the JSONL contract (DESIGN.md, "Contracts").
+
+Every span is turned into 1-based lines of the *original* file.  Model spans are
+offsets into ``Source.readable``; for markup sources they are mapped back with
+``Source.original_offset`` before the line lookup.  The line index of a source is
+built once and reused for all its documents (see :func:`source_context`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from missive.model import (
+    DATE_ROLES,
+    Document,
+    Evidence,
+    Inferred,
+    Link,
+    Note,
+    Party,
+    Source,
+    Span,
+    Witness,
+)
+from missive.textutil import LineIndex, words
+
+INCIPIT_WORDS = 8
+
+# Scalar inferred fields: serialized as their plain value, evidence under "evidence".
+SCALAR_FIELDS = ("kind", "place", "channel", "classification", "salutation", "closing")
+EXTRA_SCALAR_FIELDS = ("signature", "address", "heading")
+
+
+@dataclass(slots=True)
+class SourceContext:
+    """What serializing many documents of one source shares: the line index and notes."""
+
+    source: Source
+    text: str  # the text the line index was built from
+    note_count: int
+    lines: LineIndex
+    notes_by_number: dict[int, Note]
+    _referenced_by: dict[int, list[str]] | None = field(default=None)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based original line of an offset into ``source.readable``."""
+        return self.lines.line_of(self.source.original_offset(offset))
+
+    def span_lines(self, span: Span) -> tuple[int, int]:
+        last = max(span.start, span.end - 1)
+        return self.line_of(span.start), self.line_of(last)
+
+    def referenced_by(self, number: int) -> list[str]:
+        """Ids of the top-level documents whose markers (enclosures included) point at a note."""
+        if self._referenced_by is None:
+            self._referenced_by = _note_references(self.source.documents)
+        return self._referenced_by.get(number, [])
+
+
+_last_context: SourceContext | None = None
+
+
+def source_context(source: Source) -> SourceContext:
+    """The shared context of `source`; the last one built is reused while its text is unchanged."""
+    global _last_context
+    cached = _last_context
+    if (
+        cached is not None
+        and cached.source is source
+        and cached.text is source.text
+        and cached.note_count == len(source.notes)
+    ):
+        return cached
+    notes: dict[int, Note] = {}
+    for note in source.notes:
+        notes.setdefault(note.number, note)
+    _last_context = SourceContext(
+        source, source.text, len(source.notes), LineIndex(source.text), notes
+    )
+    return _last_context
+
+
+def _note_references(documents: list[Document]) -> dict[int, list[str]]:
+    refs: dict[int, list[str]] = {}
+    for doc in documents:
+        for number in _marker_numbers(doc):
+            ids = refs.setdefault(number, [])
+            if doc.id not in ids:
+                ids.append(doc.id)
+    return refs
+
+
+def _marker_numbers(doc: Document) -> list[int]:
+    numbers = [ref.number for ref in doc.note_refs]
+    for child in doc.enclosures:
+        numbers.extend(_marker_numbers(child))
+    return numbers
+
+
+def evidence_to_dict(evidence: Evidence | None, ctx: SourceContext) -> dict[str, Any] | None:
+    """``{rule, confidence, text, start_line, end_line}`` (+ ``note`` when the rule left one)."""
+    return None if evidence is None else _evidence(evidence, ctx)
+
+
+def _evidence(evidence: Evidence, ctx: SourceContext) -> dict[str, Any]:
+    start_line = end_line = None
+    if evidence.span is not None:
+        start_line, end_line = ctx.span_lines(evidence.span)
+    out: dict[str, Any] = {
+        "rule": evidence.rule,
+        "confidence": evidence.confidence,
+        "text": evidence.text,
+        "start_line": start_line,
+        "end_line": end_line,
+    }
+    if evidence.note:
+        out["note"] = evidence.note
+    return out
+
+
+def _party(party: Party, ctx: SourceContext) -> dict[str, Any]:
+    return {
+        "key": party.key,
+        "name": party.name,
+        "confidence": party.confidence,
+        "evidence": _evidence(party.evidence, ctx),
+    }
+
+
+def _dates(doc: Document, ctx: SourceContext) -> dict[str, dict[str, Any] | None]:
+    out: dict[str, dict[str, Any] | None] = {}
+    for role in DATE_ROLES:
+        inferred = doc.dates.get(role)
+        out[role] = None if inferred is None else _inferred(inferred, ctx)
+    return out
+
+
+def _inferred(inferred: Inferred[Any], ctx: SourceContext) -> dict[str, Any]:
+    return {
+        "value": inferred.value,
+        "confidence": inferred.confidence,
+        "evidence": _evidence(inferred.evidence, ctx),
+    }
+
+
+def _value(inferred: Inferred[Any] | None) -> Any:
+    return None if inferred is None else inferred.value
+
+
+def _field_evidence(doc: Document, ctx: SourceContext) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name in ("number", *SCALAR_FIELDS, *EXTRA_SCALAR_FIELDS):
+        inferred = getattr(doc, name)
+        if inferred is not None:
+            out[name] = _evidence(inferred.evidence, ctx)
+    return out
+
+
+def _document_confidence(doc: Document) -> float | None:
+    """The lowest confidence over number, senders, recipients and dates (None if none)."""
+    values = [p.confidence for p in (*doc.senders, *doc.recipients)]
+    values.extend(d.confidence for d in doc.dates.values())
+    if doc.number is not None:
+        values.append(doc.number.confidence)
+    return min(values) if values else None
+
+
+def _notes(doc: Document, ctx: SourceContext) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for ref in doc.note_refs:
+        note = ctx.notes_by_number.get(ref.number)
+        if note is None or ref.number in seen:
+            continue
+        seen.add(ref.number)
+        out.append({"number": note.number, "text": note.text})
+    return out
+
+
+def _link(link: Link, ctx: SourceContext) -> dict[str, Any]:
+    return {
+        "type": link.type,
+        "target": link.target,
+        "evidence": _evidence(link.evidence, ctx),
+        "target_description": link.target_description,
+    }
+
+
+def _witness(witness: Witness) -> dict[str, Any]:
+    return {
+        "label": witness.label,
+        "start_line": witness.start_line,
+        "end_line": witness.end_line,
+        "text": witness.text,
+    }
+
+
+def _entity(entity: dict[str, Any]) -> dict[str, Any]:
+    out = dict(entity)
+    out.setdefault("key", None)
+    out.setdefault("type", None)
+    out.setdefault("count", 1)
+    return out
+
+
+def document_to_dict(
+    doc: Document, source: Source, ctx: SourceContext | None = None
+) -> dict[str, Any]:
+    """The JSONL contract object of one document (its enclosures nested, same shape)."""
+    ctx = ctx or source_context(source)
+    best = doc.best_date
+    text = doc.text
+    return {
+        "id": doc.id,
+        "source": source.name,
+        "source_sha256": source.sha256,
+        "span": {"start_line": doc.start_line, "end_line": doc.end_line},
+        "number": _value(doc.number),
+        "number_printed": doc.number_printed,
+        "kind": _value(doc.kind),
+        "senders": [_party(p, ctx) for p in doc.senders],
+        "recipients": [_party(p, ctx) for p in doc.recipients],
+        "dates": _dates(doc, ctx),
+        "date": _value(best),
+        **{name: _value(getattr(doc, name)) for name in SCALAR_FIELDS},
+        "text": text,
+        "incipit": words(text, INCIPIT_WORDS),
+        "notes": _notes(doc, ctx),
+        "links": [_link(link, ctx) for link in doc.links],
+        "entities": [_entity(e) for e in doc.entities],
+        "enclosures": _enclosures(doc, source, ctx),
+        "witnesses": [_witness(w) for w in doc.witnesses],
+        # Extra keys beyond the contract.
+        "ordinal": doc.ordinal,
+        "parent_id": doc.parent_id,
+        **{name: _value(getattr(doc, name)) for name in EXTRA_SCALAR_FIELDS},
+        "evidence": _field_evidence(doc, ctx),
+        "note_refs": [
+            {"number": r.number, "start_line": ctx.line_of(r.span.start), "form": r.form}
+            for r in doc.note_refs
+        ],
+        "confidence": _document_confidence(doc),
+        "warnings": list(doc.warnings),
+        "paragraphs": [_paragraph(p.span, p.text, ctx) for p in doc.body],
+    }
+
+
+def _enclosures(doc: Document, source: Source, ctx: SourceContext) -> list[dict[str, Any]]:
+    out = []
+    for child in doc.enclosures:
+        data = document_to_dict(child, source, ctx)
+        data["parent_id"] = data["parent_id"] or doc.id
+        out.append(data)
+    return out
+
+
+def _paragraph(span: Span, text: str, ctx: SourceContext) -> dict[str, Any]:
+    start_line, end_line = ctx.span_lines(span)
+    return {"start_line": start_line, "end_line": end_line, "text": text}
+
+
+def note_to_dict(note: Note, source: Source, ctx: SourceContext | None = None) -> dict[str, Any]:
+    """An endnote with its lines and the documents whose markers point at it."""
+    ctx = ctx or source_context(source)
+    return {
+        "source": source.name,
+        "number": note.number,
+        "text": note.text,
+        "start_line": note.start_line,
+        "end_line": note.end_line,
+        "referenced_by": list(ctx.referenced_by(note.number)),
+    }
+
+
+def count_documents(documents: list[Document]) -> int:
+    """All documents, enclosures included."""
+    return sum(1 + count_documents(d.enclosures) for d in documents)
+
+
+def source_to_dict(source: Source, ctx: SourceContext | None = None) -> dict[str, Any]:
+    """Provenance and counts of a source (not its text)."""
+    ctx = ctx or source_context(source)
+    declaration = source.declaration
+    return {
+        "name": source.name,
+        "sha256": source.sha256,
+        "format": source.format,
+        "encoding": source.encoding,
+        "metadata": dict(source.metadata),
+        "declaration": None
+        if declaration is None
+        else {
+            "principal": declaration.principal,
+            "correspondents": list(declaration.correspondents),
+            "evidence": evidence_to_dict(declaration.evidence, ctx),
+        },
+        "warnings": list(source.warnings),
+        "counts": {
+            "documents": len(source.documents),
+            "all_documents": count_documents(source.documents),
+            "notes": len(source.notes),
+            "lines": len(ctx.lines),
+            "characters": len(source.text),
+        },
+    }
