@@ -10,6 +10,7 @@ markers, enclosures and witnesses; then senders and recipients (parties.py).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from missive import authority
 from missive.model import (
@@ -306,7 +307,7 @@ def infer_numbers(documents: list[Document]) -> None:
     """Unnumbered documents between two printed numbers whose gap they fill exactly
     take the missing numbers in order."""
     anchors = [i for i, d in enumerate(documents) if d.number_printed and d.number]
-    for a, b in zip(anchors, anchors[1:], strict=False):
+    for a, b in pairwise(anchors):
         first, second = documents[a].number.value, documents[b].number.value
         between = documents[a + 1 : b]
         if between and second - first - 1 == len(between):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from missive.authority import Authority
 from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
@@ -411,7 +412,7 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 def _features(text: str) -> set[str]:
     words = _WORD.findall(text.lower())
-    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
 
 
 def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:

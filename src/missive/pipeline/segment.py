@@ -263,11 +263,9 @@ def _quotation_end(lines: list[Line], paragraphs: list[list[int]], first: int) -
         opens = text_first.startswith(_QUOTE_OPEN)
         if k > first and not opens and not _continues_quotation(text_first):
             return None
-        if text_last.rstrip(". ").endswith(_QUOTE_CLOSE) and (
-            k > first or text_last.count('"') % 2 == 0
-        ):
-            if _quote_balance(lines, paragraphs[k]) != 0 or k > first:
-                return k
+        closes = text_last.rstrip(". ").endswith(_QUOTE_CLOSE)
+        if closes and (k > first or _quote_balance(lines, paragraphs[k]) != 0):
+            return k
     return None
 
 
@@ -410,9 +408,9 @@ def _wide_gap(
     paragraphs of body text, is a gap between documents."""
     if d.state != "body" or blank_run <= positions.paragraph_gap:
         return False
-    if line.kind == "quoted" or (last_body is not None and lines[last_body].kind == "quoted"):
-        return False
-    return True
+    return not (
+        line.kind == "quoted" or (last_body is not None and lines[last_body].kind == "quoted")
+    )
 
 
 def is_front_matter(d: Draft, layout: Layout) -> bool:
