@@ -465,9 +465,9 @@ def _train(labelled: dict[str, list[set[str]]]) -> dict:
 
 def _predict(model: dict, features: set[str]) -> tuple[str, float, list[str]]:
     weights = model["weights"]
-    present = [(weights[f], f) for f in features if f in weights]
+    present = [(weights[f], f) for f in sorted(features) if f in weights]
     score = model["prior"] + sum(w for w, _ in present)
     side = "out" if score > 0 else "in"
     sign = 1 if score > 0 else -1
-    decisive = sorted(present, key=lambda wf: -sign * wf[0])[:5]
+    decisive = sorted(present, key=lambda wf: (-sign * wf[0], wf[1]))[:5]
     return side, abs(score), [f for _, f in decisive]

@@ -366,6 +366,8 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         ):
             d.trailer.append(i)
             d.state = "signoff"
+        elif kind == "body" and _continues_heading(d, blank_run, lines):
+            d.header.append(i)  # a heading wrapped over two lines stays one heading
         else:  # body text, quoted text, and anything out of its usual place
             if (
                 d is None
@@ -381,6 +383,13 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
             last_body = i
         blank_run = 0
     return drafts
+
+
+def _continues_heading(d: Draft | None, blank_run: int, lines: list[Line]) -> bool:
+    if d is None or d.state != "header" or blank_run or not d.header:
+        return False
+    previous = lines[d.header[-1]]
+    return previous.kind in {"record_heading", "from_to", "heading"} and len(previous.clean) > 30
 
 
 def _joins_header(d: Draft, kind: str, layout: Layout) -> bool:

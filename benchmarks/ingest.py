@@ -1,0 +1,269 @@
+"""Ingest benchmark: parse + store + index a synthetic volume end to end.
+
+    .venv/bin/python benchmarks/ingest.py                 # N = 10,000 and 100,000
+    .venv/bin/python benchmarks/ingest.py --sizes 2000 --runs 5
+    .venv/bin/python benchmarks/ingest.py --quick         # N = 500, one run (smoke test)
+
+For each N it writes a synthetic volume in the layout of the MIA Stalin–Roosevelt
+transcription (see ``synth.py``; sentences are taken from the sample at run time) to a
+temporary directory, twice: as one file of N documents, and as files of ~100 documents
+each.  Then it measures, through the library API,
+
+    source = missive.sources.read_source(path)
+    missive.pipeline.run(source)
+    Store(db_path).ingest(source)          # one transaction per source, with FTS rows
+    store.optimize()                       # once at the end, if the store has it
+
+Every run happens in a fresh spawned child process, so its memory figures are its
+own: RSS high-water (``resource.getrusage``) at the end, and its growth since the
+imports; the Python heap peak (``tracemalloc``) comes from one extra child run, so the
+tracing overhead does not touch the timings.  In the same child, before the ingest, a
+baseline reads the same files and splits them on blank lines; "ratio" is ingest
+documents/s divided by baseline documents/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # the generator module beside this script
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "mia-stalin-roosevelt-1943.txt"
+PER_FILE = 100
+DEFAULT_SIZES = (10_000, 100_000)
+
+
+def _maxrss_mib() -> float:
+    """This process's RSS high-water mark in MiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+@dataclass
+class RunResult:
+    documents: int  # documents the parser found (top level)
+    seconds: float
+    baseline_seconds: float
+    baseline_chunks: int
+    rss_import_mib: float
+    rss_quarter_mib: float  # high-water after the first quarter of the files
+    rss_peak_mib: float
+    heap_peak_mib: float | None
+
+
+def _baseline(paths: list[str]) -> tuple[float, int]:
+    """Just read the files and split them on blank lines."""
+    start = time.perf_counter()
+    chunks = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            chunks += len(fh.read().split("\n\n"))
+    return time.perf_counter() - start, chunks
+
+
+def measure(paths: list[str], db_path: str, trace: bool) -> RunResult:
+    """One clean run in this (child) process: baseline, then parse + store + index."""
+    import missive.pipeline
+    import missive.sources
+    from missive.store import Store
+
+    rss_import = _maxrss_mib()
+    baseline_seconds, baseline_chunks = _baseline(paths)
+    gc.collect()
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
+    documents = 0
+    quarter = max(1, len(paths) // 4)
+    rss_quarter = rss_import
+    start = time.perf_counter()
+    with Store(db_path) as store:
+        for i, path in enumerate(paths, 1):
+            source = missive.sources.read_source(Path(path))
+            missive.pipeline.run(source)
+            store.ingest(source)
+            documents += len(source.documents)
+            del source
+            if i == quarter:
+                rss_quarter = _maxrss_mib()
+        if hasattr(store, "optimize"):
+            store.optimize()
+    seconds = time.perf_counter() - start
+    heap_peak = None
+    if trace:
+        heap_peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
+        tracemalloc.stop()
+    return RunResult(
+        documents=documents,
+        seconds=seconds,
+        baseline_seconds=baseline_seconds,
+        baseline_chunks=baseline_chunks,
+        rss_import_mib=rss_import,
+        rss_quarter_mib=rss_quarter,
+        rss_peak_mib=_maxrss_mib(),
+        heap_peak_mib=heap_peak,
+    )
+
+
+def run_in_child(paths: list[Path], work: Path, trace: bool) -> RunResult:
+    """`measure` in a fresh spawned process, with a fresh database."""
+    fd, db = tempfile.mkstemp(suffix=".db", dir=work)
+    os.close(fd)
+    os.unlink(db)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            return pool.submit(measure, [str(p) for p in paths], db, trace).result()
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(db + suffix).unlink(missing_ok=True)
+
+
+@dataclass
+class Row:
+    n: int
+    files: int
+    mib_on_disk: float
+    documents: int
+    docs_per_s: float
+    baseline_docs_per_s: float
+    rss_peak: float
+    rss_growth: float
+    rss_quarter: float
+    heap_peak: float | None
+
+
+def bench(n: int, layout: str, paths: list[Path], work: Path, runs: int, trace: bool) -> Row:
+    results = [run_in_child(paths, work, trace=False) for _ in range(runs)]
+    heap = run_in_child(paths, work, trace=True).heap_peak_mib if trace else None
+    seconds = statistics.median(r.seconds for r in results)
+    baseline = statistics.median(r.baseline_seconds for r in results)
+    found = {r.documents for r in results}
+    if len(found) != 1:
+        print(f"  warning: runs found different document counts: {sorted(found)}")
+    return Row(
+        n=n,
+        files=len(paths),
+        mib_on_disk=sum(p.stat().st_size for p in paths) / (1024 * 1024),
+        documents=results[0].documents,
+        docs_per_s=n / seconds,
+        baseline_docs_per_s=n / baseline if baseline > 0 else float("inf"),
+        rss_peak=max(r.rss_peak_mib for r in results),
+        rss_growth=max(r.rss_peak_mib - r.rss_import_mib for r in results),
+        rss_quarter=max(r.rss_quarter_mib for r in results),
+        heap_peak=heap,
+    )
+
+
+HEADER = (
+    "N",
+    "files",
+    "MiB",
+    "docs found",
+    "docs/s",
+    "baseline docs/s",
+    "ratio",
+    "RSS peak MiB",
+    "RSS growth MiB",
+    "RSS @25% files",
+    "heap peak MiB",
+)
+
+
+def _cells(row: Row) -> tuple[str, ...]:
+    return (
+        f"{row.n:,}",
+        f"{row.files:,}",
+        f"{row.mib_on_disk:.1f}",
+        f"{row.documents:,}",
+        f"{row.docs_per_s:,.0f}",
+        f"{row.baseline_docs_per_s:,.0f}",
+        f"{row.docs_per_s / row.baseline_docs_per_s:.5f}",
+        f"{row.rss_peak:.0f}",
+        f"{row.rss_growth:.0f}",
+        f"{row.rss_quarter:.0f}" if row.files > 1 else "-",
+        f"{row.heap_peak:.0f}" if row.heap_peak is not None else "-",
+    )
+
+
+def print_table(rows: list[Row]) -> None:
+    cells = [HEADER, *(_cells(r) for r in rows)]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(HEADER))]
+    for k, line in enumerate(cells):
+        print("  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)))
+        if k == 0:
+            print("  ".join("-" * w for w in widths))
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", help="numbers of documents")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per case (median)")
+    parser.add_argument("--quick", action="store_true", help="N=500, one run (smoke test)")
+    parser.add_argument("--per-file", type=int, default=PER_FILE, help="documents per file")
+    parser.add_argument("--layouts", default="single,split", help="single,split or either")
+    parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc run")
+    parser.add_argument("--seed", type=int, default=1943)
+    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--keep", type=Path, help="write the volumes here and keep them")
+    args = parser.parse_args(argv)
+
+    sizes = args.sizes or ([500] if args.quick else list(DEFAULT_SIZES))
+    runs = 1 if args.quick else args.runs
+    layouts = [x.strip() for x in args.layouts.split(",") if x.strip()]
+    if runs < 1 or any(n < 1 for n in sizes) or not set(layouts) <= {"single", "split"}:
+        parser.error("sizes and runs must be positive; layouts are single and/or split")
+
+    pool = synth.load_pool(args.sample)
+    print(
+        f"ingest benchmark: sizes {sizes}, {runs} run(s) each, layouts {layouts}, "
+        f"{args.per_file} documents per split file, seed {args.seed}; "
+        f"{len(pool.body)} sentences from {args.sample.name}; python {sys.version.split()[0]}"
+    )
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="missive-bench-") as tmp:
+        base = args.keep or Path(tmp)
+        for n in sizes:
+            for layout in layouts:
+                out = base / f"n{n}-{layout}"
+                t0 = time.perf_counter()
+                if layout == "single":
+                    paths = synth.write_single(pool, out, n, args.seed)
+                else:
+                    paths = synth.write_split(pool, out, n, args.per_file, args.seed)
+                made = time.perf_counter() - t0
+                print(f"  N={n:,} {layout}: {len(paths):,} file(s) written in {made:.1f}s")
+                rows.append(bench(n, layout, paths, Path(tmp), runs, not args.no_trace))
+                if not args.keep:
+                    for p in paths:
+                        p.unlink()
+    print()
+    print_table(rows)
+    print()
+    print(
+        "docs/s: N / median wall time of read_source + pipeline.run + Store.ingest (+ one "
+        "optimize); baseline: read + split on blank lines in the same child; ratio = "
+        "docs/s / baseline docs/s.\nRSS: ru_maxrss of a fresh spawned child per run (max "
+        "over runs); growth = peak - after imports; @25% = high-water after a quarter of "
+        "the files.\nheap peak: tracemalloc peak in one extra child run."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

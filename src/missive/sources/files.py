@@ -1,0 +1,92 @@
+"""Finding input files and reading their bytes, with every failure an InputError."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from missive.errors import InputError
+
+_REASONS = {
+    errno.ENOENT: "no such file or directory",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a directory",
+    errno.ELOOP: "symbolic link loop",
+    errno.ENOTDIR: "not a directory",
+}
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A short reason for an OSError: "permission denied", "is a directory", ..."""
+    reason = _REASONS.get(error.errno or 0)
+    return reason or (error.strerror or str(error)).lower()
+
+
+def input_error(path: Path, error: OSError) -> InputError:
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return InputError(str(path), "broken symbolic link")
+    return InputError(str(path), os_reason(error))
+
+
+def _not_regular(mode: int) -> str:
+    return f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')})"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; InputError for anything else."""
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(str(path), "is a directory")
+        # Checked before opening: opening a named pipe would block.
+        if not stat.S_ISREG(mode):
+            raise InputError(str(path), _not_regular(mode))
+        return path.read_bytes()
+    except OSError as error:
+        raise input_error(path, error) from error
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path | InputError]:
+    """Each path given, with folders expanded recursively in sorted order.  Hidden
+    entries inside folders are skipped; whatever cannot be read comes out as an
+    InputError naming it, so one bad entry never stops the walk."""
+    for path in paths:
+        yield from _expand(Path(path), ancestors=frozenset())
+
+
+def _expand(path: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | InputError]:
+    try:
+        info = path.stat()
+    except OSError as error:
+        yield input_error(path, error)
+        return
+    if stat.S_ISREG(info.st_mode):
+        yield path
+    elif not stat.S_ISDIR(info.st_mode):
+        yield InputError(str(path), _not_regular(info.st_mode))
+    elif (info.st_dev, info.st_ino) in ancestors:
+        yield InputError(str(path), "symbolic link loop (leads back to an enclosing folder)")
+    else:
+        yield from _walk(path, ancestors | {(info.st_dev, info.st_ino)})
+
+
+def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | InputError]:
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError as error:
+        yield input_error(folder, error)
+        return
+    for name in names:
+        if not name.startswith("."):
+            yield from _expand(folder / name, ancestors)

@@ -1,0 +1,225 @@
+"""The parser on layouts it was not built from: hand-made pages with expected results.
+
+Each fixture in ``tests/fixtures/layouts/`` is a short page (3–8 documents) written in
+the layout of a real kind of publication (a FRUS page, a Soviet-edition page with its
+printed headings, an OCR'd library copy, an HTML page of letters). Beside it,
+``<name>.expected.json`` lists its documents in order, as a careful human reads them:
+
+    start_line      1-based line of the printed number if there is one, else of the
+                    heading, else of the document's first line (HTML: the line of the
+                    <h2> in the original file)
+    start_line_alternatives   optional: other lines that are also a right answer
+                    (old printed FRUS puts the file-number line above the heading)
+    number          int or null;  number_printed: bool
+    senders, recipients   person keys (sets; a joint sender is two keys)
+    dated, sent, received "YYYY-MM-DD" or null; `received` only where the text says so
+    kind            optional, informational only (not compared)
+
+Documents are matched to the parser's output by start_line, so a missed or split
+document shows up as one "missing"/"extra" row instead of shifting every row after it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+LAYOUTS = Path(__file__).resolve().parent.parent / "fixtures" / "layouts"
+EXPECTED_SUFFIX = ".expected.json"
+DATE_ROLES = ("dated", "sent", "received")
+FIELDS = ("number", "number_printed", "senders", "recipients", *DATE_ROLES)
+
+
+def _fixtures() -> list[Path]:
+    """Every fixture that has an expected file: the page file with the same stem."""
+    out = []
+    for expected in sorted(LAYOUTS.glob("*" + EXPECTED_SUFFIX)):
+        stem = expected.name[: -len(EXPECTED_SUFFIX)]
+        pages = [
+            p
+            for p in LAYOUTS.glob(stem + ".*")
+            if p.is_file() and not p.name.endswith(EXPECTED_SUFFIX)
+        ]
+        assert len(pages) == 1, f"{expected.name}: expected one page file, found {pages}"
+        out.append(pages[0])
+    return out
+
+
+def _expected(page: Path) -> list[dict]:
+    path = page.with_name(page.name.rsplit(".", 1)[0] + EXPECTED_SUFFIX)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _keys(parties) -> list[str]:
+    keys = []
+    for party in parties or []:
+        keys.append(party["key"] if isinstance(party, dict) else str(party))
+    return sorted(keys)
+
+
+def _date(dates, role: str) -> str | None:
+    entry = (dates or {}).get(role)
+    if entry is None:
+        return None
+    return entry["value"] if isinstance(entry, dict) else entry
+
+
+def _start_line(d: dict) -> int | None:
+    span = d.get("span") or {}
+    return span.get("start_line", d.get("start_line"))
+
+
+def _actual(d: dict) -> dict:
+    """The compared fields of one serialized document, in the expected file's shape."""
+    row = {
+        "start_line": _start_line(d),
+        "number": d.get("number"),
+        "number_printed": d.get("number_printed"),
+        "senders": _keys(d.get("senders")),
+        "recipients": _keys(d.get("recipients")),
+    }
+    for role in DATE_ROLES:
+        row[role] = _date(d.get("dates"), role)
+    return row
+
+
+def _normalize_expected(e: dict) -> dict:
+    row = {field: e.get(field) for field in ("start_line", *FIELDS)}
+    row["senders"] = sorted(e.get("senders") or [])
+    row["recipients"] = sorted(e.get("recipients") or [])
+    return row
+
+
+def _label(e: dict) -> str:
+    who = ",".join(e["senders"]) + "->" + ",".join(e["recipients"])
+    number = f"No. {e['number']}" if e.get("number") is not None else "unnumbered"
+    return f"{number} {who}"
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    header = ("line", "document", "field", "expected", "got")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    fmt = "  ".join("{:<" + str(w) + "}" for w in widths)
+    lines = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
+    lines += [fmt.format(*r) for r in rows]
+    return "\n".join("    " + line.rstrip() for line in lines)
+
+
+def _compare_fields(e: dict, a: dict, rows: list[tuple[str, ...]]) -> None:
+    for field in FIELDS:
+        if e[field] != a[field]:
+            rows.append((str(e["start_line"]), _label(e), field, repr(e[field]), repr(a[field])))
+
+
+def compare(expected: list[dict], actual: list[dict]) -> list[tuple[str, ...]]:
+    """Rows of (line, document, field, expected, got) for every disagreement.
+
+    A parsed document is matched to an expected one by its start line (or one of the
+    allowed alternatives).  An expected document left unmatched is then paired with
+    the first unmatched parsed document that starts before the next expected one
+    (a boundary off by a few lines: "start_line" row, then its fields); failing that
+    it is MISSING.  Parsed documents matched to nothing are EXTRA.
+    """
+    rows: list[tuple[str, ...]] = []
+    by_line: dict[int | None, list[dict]] = {}
+    for a in actual:
+        by_line.setdefault(a["start_line"], []).append(a)
+    normalized = [_normalize_expected(e) for e in expected]
+    pairs: list[dict | None] = []
+    matched: set[int] = set()
+    for raw, e in zip(expected, normalized, strict=True):
+        lines = [e["start_line"], *raw.get("start_line_alternatives", [])]
+        candidates = next((by_line[n] for n in lines if by_line.get(n)), [])
+        a = candidates.pop(0) if candidates else None
+        if a is not None:
+            matched.add(id(a))
+        pairs.append(a)
+    for i, e in enumerate(normalized):
+        if pairs[i] is not None:
+            continue
+        upper = normalized[i + 1]["start_line"] if i + 1 < len(normalized) else None
+        near = [
+            a
+            for a in actual
+            if id(a) not in matched
+            and isinstance(a["start_line"], int)
+            and a["start_line"] >= e["start_line"]
+            and (upper is None or a["start_line"] < upper)
+        ]
+        if near:
+            pairs[i] = near[0]
+            matched.add(id(near[0]))
+            rows.append(
+                (
+                    str(e["start_line"]),
+                    _label(e),
+                    "start_line",
+                    str(e["start_line"]),
+                    str(near[0]["start_line"]),
+                )
+            )
+    for e, a in zip(normalized, pairs, strict=True):
+        if a is None:
+            rows.append((str(e["start_line"]), _label(e), "document", "present", "MISSING"))
+        else:
+            _compare_fields(e, a, rows)
+    for a in actual:
+        if id(a) not in matched:
+            desc = f"No. {a['number']}" if a["number"] is not None else "unnumbered"
+            desc += " " + ",".join(a["senders"]) + "->" + ",".join(a["recipients"])
+            rows.append((str(a["start_line"]), desc, "document", "absent", "EXTRA"))
+    order = {"document": 0, "start_line": 1}
+    rows.sort(key=lambda r: (int(r[0]) if r[0].isdigit() else 0, order.get(r[2], 2), r[2]))
+    return rows
+
+
+@pytest.mark.xfail(reason="parser not yet general for these layouts; see the closing note")
+@pytest.mark.parametrize("page", _fixtures(), ids=lambda p: p.name)
+def test_layout(page: Path) -> None:
+    import missive.pipeline
+    import missive.serialize
+    import missive.sources
+
+    expected = _expected(page)
+    source = missive.sources.read_source(page)
+    missive.pipeline.run(source)
+    docs = [missive.serialize.document_to_dict(doc, source) for doc in source.documents]
+    actual = [_actual(d) for d in docs]
+
+    rows = compare(expected, actual)
+    problems = []
+    if len(actual) != len(expected):
+        problems.append(f"document count: expected {len(expected)}, got {len(actual)}")
+    if rows:
+        problems.append(f"{len(rows)} field mismatch(es):\n" + _table(rows))
+    if problems:
+        pytest.fail(f"{page.name}:\n" + "\n".join(problems), pytrace=False)
+
+
+def test_fixtures_are_well_formed() -> None:
+    """The expected files themselves: fields present, lines in range, dates ISO."""
+    import re
+
+    iso = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+    pages = _fixtures()
+    assert len(pages) >= 4
+    for page in pages:
+        text_lines = page.read_text(encoding="utf-8").splitlines()
+        n_lines = len(text_lines)
+        expected = _expected(page)
+        assert 3 <= len(expected) <= 8, page.name
+        lines = [e["start_line"] for e in expected]
+        assert lines == sorted(set(lines)), f"{page.name}: start lines not increasing"
+        for e in expected:
+            missing = {"start_line", *FIELDS} - e.keys()
+            assert not missing, f"{page.name}: {missing}"
+            for line in [e["start_line"], *e.get("start_line_alternatives", [])]:
+                assert 1 <= line <= n_lines, page.name
+                assert text_lines[line - 1].strip(), f"{page.name}: blank start line {line}"
+            assert e["senders"] and e["recipients"], page.name
+            if e["number_printed"]:
+                assert str(e["number"]) in text_lines[e["start_line"] - 1], page.name
+            for role in DATE_ROLES:
+                assert e[role] is None or iso.match(e[role]), f"{page.name}: {role}={e[role]}"
