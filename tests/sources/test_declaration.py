@@ -95,3 +95,14 @@ def test_person_shapes() -> None:
     assert not person_shaped("the Presidents of the USA")
     assert not person_shaped("Great Britain")
     assert not person_shaped("J. V.")
+
+
+def test_capitals_titles() -> None:
+    declaration = find_declaration(
+        [_line("CORRESPONDENCE BETWEEN J. V. STALIN AND W. S. CHURCHILL")]
+    )
+    assert declaration is not None
+    assert declaration.correspondents == ("stalin", "churchill")
+    assert (
+        find_declaration([_line("CORRESPONDENCE BETWEEN THE CHAIRMAN AND THE PRESIDENTS")]) is None
+    )

@@ -119,3 +119,12 @@ def test_unlistable_folder_is_an_error_entry(
     monkeypatch.setattr(os, "scandir", refuse)
     [entry] = list(iter_input_files([tmp_path]))
     assert isinstance(entry, InputError) and entry.reason == "permission denied"
+
+
+def test_reader_reports_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_source(tmp_path / "gone.txt")
+    assert caught.value.reason == "no such file or directory"
+    with pytest.raises(InputError) as caught:
+        read_source(tmp_path)
+    assert caught.value.reason == "is a directory"

@@ -73,3 +73,10 @@ def test_without_labels_the_title_is_read_but_the_text_starts_at_zero() -> None:
 def test_plain_markdown_has_no_header() -> None:
     source = _read("Dear Sir,\n\n**Secret.** The landing is set.\n")
     assert (source.metadata, source.header_end, source.declaration) == ({}, 0, None)
+
+
+def test_front_matter_ends_the_header_and_an_open_rule_is_no_front_matter() -> None:
+    text = "---\ntitle: A record\n---\nBody."
+    assert _read(text).header_end == text.index("Body.")
+    source = _read("---\n\nNote: not metadata\n\nBody.")
+    assert (source.metadata, source.header_end) == ({}, 0)

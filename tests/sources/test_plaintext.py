@@ -75,7 +75,9 @@ def test_indented_line_continues_a_label_value() -> None:
 
 
 def test_windows_line_endings() -> None:
-    text = "J. V. Stalin\r\n\r\nCorrespondence with Winston Churchill\r\n\r\nSource : S\r\n\r\nNo. 1"
+    text = (
+        "J. V. Stalin\r\n\r\nCorrespondence with Winston Churchill\r\n\r\nSource : S\r\n\r\nNo. 1"
+    )
     source = _read(text)
     assert source.metadata["author"] == "J. V. Stalin"
     assert source.metadata["source"] == "S"

@@ -23,7 +23,15 @@ from missive.sources.htmlpage import read_html
 from missive.sources.markdown import read_md
 from missive.sources.plaintext import read_txt
 
-__all__ = ["EXTENSIONS", "READERS", "detect_format", "iter_input_files", "read_source"]
+__all__ = [
+    "EXTENSIONS",
+    "READERS",
+    "detect_format",
+    "formats",
+    "iter_input_files",
+    "read_source",
+    "reader_for",
+]
 
 Reader = Callable[[Source], None]
 
@@ -82,7 +90,7 @@ def read_source(path: Path, format: str | None = None) -> Source:
     if not data:
         raise InputError(str(path), "empty file")
     decoded = decode(data, str(path))
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():
         raise InputError(str(path), "empty file (only whitespace)")
     name = format or detect_format(path, decoded.text)
     source = Source(

@@ -32,7 +32,10 @@ _STATE_WORDS = (
     "Department Council Committee Commission Presidents Ministers Allies Powers War"
 )
 _NOT_PERSON = frozenset(_STATE_WORDS.split())
-_SPLIT_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# Words no name is made of, in any case ("THE CHAIRMAN OF THE COUNCIL").
+_GLUE_WORDS = "the of and for to in on at by with between from"
+_FUNCTION_WORDS = frozenset(_GLUE_WORDS.split())
+_SPLIT_NAMES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
 # What follows the names in a title: "(August 1941-December 1945)", ", 1941-1945",
 # "during the war of 1941", "in 1943".
 _TAIL = re.compile(r"\s*[(\[:;].*$|\s*,?\s+(?:during|in|from|of|for)\s+.*\d.*$|\s*,?\s*\d{4}.*$")
@@ -73,7 +76,9 @@ def person_shaped(name: str) -> bool:
         return False
     if _INITIAL.match(tokens[-1]) or tokens[-1][0].islower():
         return False
-    return not any(t.strip(".").capitalize() in _NOT_PERSON for t in tokens)
+    return not any(
+        t.lower() in _FUNCTION_WORDS or t.strip(".").capitalize() in _NOT_PERSON for t in tokens
+    )
 
 
 def person_key(name: str) -> tuple[str, bool] | None:

@@ -54,8 +54,9 @@ _NOTE_SIGNAL = re.compile(
 )
 _NOT_NOTES = re.compile(r"ref|back|anchor|call|link|marker", re.I)
 _NOTES_HEADING = re.compile(r"^(?:foot|end)?notes?:?$|^references:?$", re.I)
+_NAVIGATION = re.compile(r"(?:nav|navbar|navigation|menu|breadcrumbs?|skip-?links?)$", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_TRAILING_DIGITS = re.compile(r"(\d+)$")
+_NOTE_ID = re.compile(r"(?:fn|ftn|edn|notes?)[-_:.]?(\d+)$", re.I)  # fn1, d1fn4, footnote-2
 _TOKENS = re.compile(r"\s+|\S+")
 _COLLAPSIBLE = re.compile(r"\s{2,}|[^\S ]")
 _NUMBERED = re.compile(r"\s*\d{1,4}\.(?!\d)")
@@ -209,7 +210,7 @@ class _PlainBuilder(HTMLParser):
             parent.counter += 1
             element.number = _int(attributes.get("value"), parent.counter)
         if element.notes and tag in NOTE_ITEM_TAGS:
-            number = _TRAILING_DIGITS.search(attributes.get("id", ""))
+            number = _NOTE_ID.search(attributes.get("id", ""))
             if element.number is None and number:
                 element.number = int(number[1])
             self._flush_break()
@@ -217,6 +218,8 @@ class _PlainBuilder(HTMLParser):
         elif tag in HEADING_TAGS:
             self._flush_break()
             element.mark = (len(self._chunks), len(self._map))
+        elif tag == "a" and element.notes and attributes.get("href", "").startswith("#"):
+            element.mark = (len(self._chunks), len(self._map))  # maybe a "↩" back-link
 
     def _close_implied(self, tag: str, at: int) -> None:
         # Content ends an unclosed <title> or <head>, as it does in a browser.
@@ -250,6 +253,8 @@ class _PlainBuilder(HTMLParser):
             return
         if element.mark is not None and element.tag in HEADING_TAGS:
             self._record_heading(element)
+        elif element.mark is not None and element.tag == "a":
+            self._drop_symbol_link(element)
         elif element.mark is not None:
             self._number_note(element)
         if element.tag in BLOCK_TAGS:
@@ -263,6 +268,13 @@ class _PlainBuilder(HTMLParser):
                 Heading(int(element.tag[1]), text, self._map[start], self._map[-1] + 1)
             )
             self._after_notes_heading = _NOTES_HEADING.match(text) is not None
+
+    def _drop_symbol_link(self, element: _Element) -> None:
+        """A link in a note with no letter or digit ("↩", "^") leads back to the text."""
+        chunk, start = element.mark or (0, 0)
+        if not any(c.isalnum() for c in "".join(self._chunks[chunk:])):
+            del self._chunks[chunk:]
+            del self._map[start:]
 
     def _number_note(self, element: _Element) -> None:
         """Give a note paragraph the form "N. text"."""
@@ -383,6 +395,12 @@ def _is_dropped(tag: str, attributes: dict[str, str]) -> bool:
     if _HIDDEN_STYLE.search(attributes.get("style", "")):
         return True
     role = attributes.get("role", "")
+    if role == "navigation" or any(
+        _NAVIGATION.match(word)
+        for name in ("id", "class")
+        for word in attributes.get(name, "").split()
+    ):
+        return True
     return tag == "a" and ("backlink" in role or "back" in attributes.get("class", ""))
 
 

@@ -53,6 +53,7 @@ def read_md(source: Source) -> None:
     first_label = labels[0] if labels else _leading_markup(paragraphs)
     titles = paragraphs[:first_label]
     _title_block(titles, metadata)
+    source.header_end = start
     for position, index in enumerate(labels):
         stop = labels[position + 1] if position + 1 < len(labels) else None
         value_end = _label(paragraphs, index, stop, metadata)
@@ -62,17 +63,21 @@ def read_md(source: Source) -> None:
 
 
 def _front_matter(text: str, metadata: dict[str, str]) -> int:
-    """Read a YAML-style `---` block at the very top; the offset after it (or 0)."""
+    """Read a YAML-style `---` block at the very top; the offset after it (or 0).
+    A `---` never closed is a horizontal rule, not front matter."""
     lines = iter_lines(text)
     first = next(lines, None)
     if first is None or first.text.strip() != "---":
         return 0
-    for line in lines:
+    found: dict[str, str] = {}
+    for _, line in zip(range(MAX_HEADER_LINES), lines, strict=False):
         if line.text.strip() in ("---", "..."):
+            for key, value in found.items():
+                add_metadata(metadata, key, value)
             return line.next
         key, sep, value = line.text.partition(":")
         if sep and key.strip():
-            add_metadata(metadata, label_key(key) or ascii_key(key), value.strip().strip("\"'"))
+            add_metadata(found, label_key(key) or ascii_key(key), value.strip().strip("\"'"))
     return 0
 
 
