@@ -271,7 +271,13 @@ def main(argv: list[str] | None = None) -> int:
                     f"written in {made:.1f}s",
                     flush=True,
                 )
-                rows.append(bench(n, layout, paths, Path(tmp), runs, not args.no_trace))
+                row = bench(n, layout, paths, Path(tmp), runs, not args.no_trace)
+                rows.append(row)
+                print(
+                    f"    {row.docs_per_s:,.0f} docs/s, {row.documents:,} documents found, "
+                    f"RSS peak {row.rss_peak:.0f} MiB",
+                    flush=True,
+                )
                 if not args.keep:
                     for p in paths:
                         p.unlink()

@@ -15,8 +15,33 @@ printed headings, an OCR'd library copy, an HTML page of letters). Beside it,
     dated, sent, received "YYYY-MM-DD" or null; `received` only where the text says so
     kind            optional, informational only (not compared)
 
-Documents are matched to the parser's output by start_line, so a missed or split
-document shows up as one "missing"/"extra" row instead of shifting every row after it.
+Documents are matched to the parser's output by start_line (a boundary a few lines
+off is still paired, with a "start_line" row), so a missed or split document shows up
+as one MISSING/EXTRA row instead of shifting every row after it.
+
+The pages and what they exercise:
+
+- frus_page.txt: history.state.gov FRUS 1944 — "212. President Roosevelt to Marshal
+  Stalin1" (number and heading on one line, footnote marker fused to the heading),
+  official titles resolved by date ("the Secretary of State" = hull), a memorandum,
+  a joint heading, file-number lines, "[Translation]", datelines with times,
+  "[Received March 13—2:15 a.m.]", telegram numbers opening the body ("812. …"),
+  numbered paragraphs, "[Page 952]" markers, per-document footnotes, markers fused
+  to dates ("February 282"), "received" in bodies and footnotes that is no receipt.
+- frus_print_page.txt: printed FRUS — no document numbers, file-number line above
+  the heading, running head with page number, page-bottom footnotes falling inside
+  the next document, "the Secretary of State" = stettinius in December 1944, an
+  unknown person (winant).
+- soviet_edition_page.txt: "No. 112" + "PERSONAL AND SECRET FROM PREMIER J. V.
+  STALIN TO …" headings (one wrapped over three lines, two recipients),
+  "W. CHURCHILL TO J. V. STALIN*" whose asterisk note makes it joint, bare date
+  lines after the body, "Sent on"/"Received on" lines, a bare "1943" section line.
+- ocr_page.txt: hard-wrapped letters with datelines, salutations, closings and
+  capitalised signatures, line-end hyphenation, running heads and page numbers
+  (one inside a paragraph), a stray "'" line, ligatures, quote noise, no numbers.
+- html_letters.html: <h2> "Churchill to Stalin" headings, date <p>s before or after
+  the body, "Received …", a joint sender and two recipients, footnote <sup> links and
+  an <ol class="footnotes">, entities, an unclosed <em>.
 """
 
 from __future__ import annotations

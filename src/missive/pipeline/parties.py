@@ -267,6 +267,7 @@ def _set(doc: Document, senders: list[str], recipients: list[str], ev: Evidence,
 
 
 def _propagate_references(all_facts: list[Facts], resolver: PartyResolver) -> None:
+    positions = {id(f): k for k, f in enumerate(all_facts)}
     by_date: dict[str, list[Facts]] = {}
     for facts in all_facts:
         for inferred in facts.doc.dates.values():
@@ -278,18 +279,18 @@ def _propagate_references(all_facts: list[Facts], resolver: PartyResolver) -> No
         rounds += 1
         for position, facts in enumerate(all_facts):
             for ref in facts.references:
-                target = _target(ref, facts, by_date, all_facts[:position], resolver)
+                target = _target(ref, facts, by_date, position, positions, all_facts, resolver)
                 if target is not None and _propagate(facts, target, ref, resolver):
                     changed = True
 
 
-def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]],
-            earlier: list[Facts], resolver: PartyResolver) -> Facts | None:  # fmt: skip
-    iso = complete_year(ref.iso, _iso(facts.doc) or _nearest_date(earlier))
+def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]], position: int,
+            positions: dict[int, int], all_facts: list[Facts],
+            resolver: PartyResolver) -> Facts | None:  # fmt: skip
+    iso = complete_year(ref.iso, _iso(facts.doc) or _nearest_date(all_facts, position))
     if not iso:
         return None
-    earlier_ids = {id(f) for f in earlier}
-    candidates = [f for f in by_date.get(iso, []) if id(f) in earlier_ids]
+    candidates = [f for f in by_date.get(iso, []) if positions[id(f)] < position]
     if ref.role == "received":
         candidates = [f for f in candidates if "received" in f.doc.dates
                       and f.doc.dates["received"].value == iso] or candidates  # fmt: skip
@@ -307,8 +308,8 @@ def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]],
     return pick
 
 
-def _nearest_date(earlier: list[Facts]) -> str | None:
-    for facts in reversed(earlier):
+def _nearest_date(all_facts: list[Facts], position: int) -> str | None:
+    for facts in reversed(all_facts[max(0, position - 50) : position]):
         iso = _iso(facts.doc)
         if iso and not iso.startswith("--"):
             return iso
