@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from missive.pipeline.dates import MONTHS as _MONTH_TABLE
+from missive.pipeline.dates import parse_date_line
+
 # Label as printed (case and spacing folded) -> metadata key.  One table for every
 # format.  Labels that also head a letter ("To", "From", "Date", "Subject") are left
 # out on purpose: in a plain text they start a document, not a header.
@@ -101,21 +104,16 @@ def add_metadata(metadata: dict[str, str], key: str, value: str) -> None:
         metadata[key] = f"{old}; {value}"
 
 
-MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-# A line that is only a date, perhaps after a place: "June 28, 1944",
-# "Moscow, 5 January 1943", "1944-06-28", "[Washington,] January 8, 1943."
-DATE_LINE = re.compile(
-    rf"^[\w .,'’\[\]-]{{0,40}}?\b(?:(?:\d{{1,2}}\s+)?{MONTHS}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})\.?\s*$",
-    re.IGNORECASE,
-)
+_MONTH_NAMES = "|".join(sorted(_MONTH_TABLE, key=len, reverse=True))
+# A month and year alone ("June 1944") also dates a record's title block.
+_MONTH_YEAR = re.compile(rf"^(?:{_MONTH_NAMES})\.?\s+\d{{4}}\.?$", re.IGNORECASE)
 
 
 def is_date_line(text: str) -> bool:
-    return len(text) <= 60 and DATE_LINE.match(text.strip()) is not None
+    """A line that is only a date, perhaps after a place: "June 28, 1944",
+    "Moscow, 5 January 1943", "[Washington,] January 8, 1943."."""
+    text = text.strip().replace("[", "").replace("]", "")
+    return parse_date_line(text) is not None or bool(_MONTH_YEAR.match(text))
 
 
 _CONTAINER = re.compile(r"^(?:Container|Box|Folder|Carton|Reel|File|Series)\s+\S", re.I)
