@@ -21,11 +21,12 @@ from missive.model import (
     Inferred,
     NoteRef,
     Paragraph,
+    Party,
     Source,
     Span,
     Witness,
 )
-from missive.pipeline.dates import find_dates, parse_date_line, trailing_date
+from missive.pipeline.dates import parse_date_line, trailing_date
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 from missive.pipeline.parties import PartyResolver, gather_facts, settle
 from missive.pipeline.replies import complete_year
@@ -37,6 +38,10 @@ _KIND_SELF_REFERENCE = re.compile(
 _CHANNEL = re.compile(
     r"\b(?:by the hands of|through the good offices of|by courier|by special courier)"
     r"(?:\s+(?:my\s+\w+\s+friend,?\s+)?(?:Mr\.?\s+|Ambassador\s+|General\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+)
+_OWN_MESSAGE_TO = re.compile(
+    r"\b(?:my reply|my message|I sent a message|message which I sent)\b[^.]*?"
+    r"\bto\s+(?:Mr\.?\s+)?([A-Z][a-z]+)"
 )
 _CLASSIFICATION = re.compile(
     r"^(?:personal and (?:most )?secret|most secret|top secret|strictly secret|secret|"
@@ -362,31 +367,18 @@ def assign_ids(documents: list[Document], source: Source) -> None:
 
 
 def describe_enclosures(doc: Document, resolver: PartyResolver) -> None:
-    """An enclosure's writer: the parent's writer when the covering note speaks of
-    "my reply", the party a "message to Mr X" line names as addressee."""
+    """An enclosure the covering note calls the writer's own message ("my reply to
+    a message from Mr Churchill", "I sent a message to Mr Churchill") was written by
+    the parent's writer, to the person the note names."""
     intro = doc.body[0].text if doc.body else ""
+    m = _OWN_MESSAGE_TO.search(intro)
+    if not (doc.enclosures and doc.senders and m):
+        return
+    writer = doc.senders[0]
+    ev = Evidence("the covering note calls it the writer's own message", PROBABLE, None, m.group(0))
     for child in doc.enclosures:
-        if not doc.senders:
-            continue
         iso = child.best_date.value if child.best_date else None
-        m = re.search(
-            r"\b(?:my reply|my message|I sent a message|message which I sent)\b[^.]*?\bto\s+(?:Mr\.?\s+)?([A-Z][a-z]+)",
-            intro,
-        )
-        if not m:
-            m = re.search(r"\bI sent a message to (?:Mr\.?\s+)?([A-Z][a-z]+)", intro)
-        if m:
-            recipient = resolver.resolve_name(m.group(1), iso)
-            ev = Evidence(
-                "the covering note calls it the writer's own message", PROBABLE, None, m.group(0)
-            )
-            child.senders = [doc.senders[0].__class__(doc.senders[0].key, doc.senders[0].name, ev)]
-            if recipient:
-                child.recipients = [
-                    doc.senders[0].__class__(
-                        recipient, resolver.authority.display_name(recipient), ev
-                    )
-                ]
-
-
-__all__ = ["describe", "find_dates"]
+        recipient = resolver.resolve_name(m.group(1), iso)
+        child.senders = [Party(writer.key, writer.name, ev)]
+        if recipient:
+            child.recipients = [Party(recipient, resolver.authority.display_name(recipient), ev)]

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from missive.model import Note, Source, Span
-from missive.pipeline.classify import classify
+from missive.pipeline.classify import NUMBER, classify, sent_or_received
+from missive.pipeline.dates import parse_date_line
 from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 
@@ -149,9 +150,6 @@ def find_notes_section(layout: Layout) -> None:
 
 
 def _is_structural(text: str) -> bool:
-    from missive.pipeline.classify import NUMBER, sent_or_received
-    from missive.pipeline.dates import parse_date_line
-
     return bool(NUMBER.match(text) or sent_or_received(text) or parse_date_line(text))
 
 
