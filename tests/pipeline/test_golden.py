@@ -59,8 +59,6 @@ def test_every_reference_document_found_with_its_boundaries(parsed):
     assert result.correct["start_line"] == result.reference
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: the Wilson record's second transcript "
-                   "and its page break are split off instead of merged as witnesses")
 def test_no_extra_documents(parsed):
     docs, by_sha = parsed
     result = score(docs, _reference(), _names(by_sha))

@@ -74,10 +74,10 @@ def classify(line: Line) -> None:
     elif line.noise:
         line.kind = "noise"
     else:
-        line.kind, line.info = _classify_text(text)
+        line.kind, line.info = classify_text(text)
 
 
-def _classify_text(text: str) -> tuple[str, dict]:
+def classify_text(text: str) -> tuple[str, dict]:
     if m := NUMBER.match(text):
         return "number", {"number": int(m.group("n") or m.group("b") or m.group("d"))}
     if NOTES_HEADING.match(text):

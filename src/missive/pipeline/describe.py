@@ -75,7 +75,9 @@ def build_document(
 ) -> tuple[Document, dict]:
     lines = layout.lines
     indices = draft.all_lines()
-    first, last = lines[indices[0]], lines[indices[-1]]
+    # The document's span covers every transcript of it.
+    last_index = max([indices[-1], *(w.all_lines()[-1] for w in draft.witnesses)])
+    first, last = lines[indices[0]], lines[last_index]
     doc = Document(
         id="",
         ordinal=ordinal,
@@ -111,9 +113,10 @@ def _span(lines: list[Line], indices: list[int]) -> Span:
 
 
 def _item(line: Line, text: str | None = None) -> dict:
+    # A heading wrapped over two lines was read as one: its text and span cover both.
     return {
-        "span": Span(line.start, line.end),
-        "text": text or line.clean,
+        "span": Span(line.start, line.info.get("end", line.end)),
+        "text": text or line.info.get("text") or line.clean,
         "info": line.info,
         "line": line,
     }
@@ -153,7 +156,8 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
         elif kind in ("heading", "from_to", "record_heading"):
             header.setdefault(kind, item)
             doc.heading = doc.heading or Inferred(
-                line.clean, Evidence(kind.replace("_", " "), CERTAIN, item["span"], line.clean)
+                item["text"],
+                Evidence(kind.replace("_", " "), CERTAIN, item["span"], item["text"]),
             )
             _read_heading_extras(doc, line, item)
         elif kind == "file_reference":
@@ -188,11 +192,11 @@ def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:
         _set_date(doc, "dated", info["date"], "date in the record heading", CERTAIN, item)
     if info.get("channel"):
         doc.channel = Inferred(
-            info["channel"], Evidence("channel in the record heading", CERTAIN, span, line.clean)
+            info["channel"], Evidence("channel in the record heading", CERTAIN, span, item["text"])
         )
     if info.get("place"):
         doc.place = Inferred(
-            info["place"], Evidence("place in the record heading", PROBABLE, span, line.clean)
+            info["place"], Evidence("place in the record heading", PROBABLE, span, item["text"])
         )
     classification = info.get("classification")
     m = _CLASSIFICATION.match(line.clean)

@@ -28,13 +28,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from missive.model import Note, Source, Span
-from missive.pipeline.classify import NUMBER, classify, sent_or_received
+from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
 from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference"}
 HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation"}
+PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
 _QUOTE_OPEN = ('"', "“", "'", "‘")
 _QUOTE_CLOSE = ('"', "”", "'", "’")
@@ -327,8 +328,12 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
     for i in range(layout.first_line, end):
         line = lines[i]
         kind = line.kind
-        if kind in ("blank", "noise"):
-            blank_run += kind == "blank"
+        if kind == "blank":
+            blank_run += 1
+            continue
+        if kind == "noise":
+            if line.noise in PAGE_BREAK_NOISE:
+                blank_run = 0  # the blanks around a page mark are one paragraph break
             continue
         d = current
         if kind in OPENERS:
@@ -366,6 +371,7 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
             d.state = "signoff"
         elif kind == "body" and _continues_heading(d, blank_run, lines):
             d.header.append(i)  # a heading wrapped over two lines stays one heading
+            reread_wrapped_heading(lines[d.header[-2]], line)
         else:  # body text, quoted text, and anything out of its usual place
             if (
                 d is None
@@ -388,6 +394,16 @@ def _continues_heading(d: Draft | None, blank_run: int, lines: list[Line]) -> bo
         return False
     previous = lines[d.header[-1]]
     return previous.kind in {"record_heading", "from_to", "heading"} and len(previous.clean) > 30
+
+
+def reread_wrapped_heading(heading: Line, continuation: Line) -> None:
+    """Read a wrapped heading as one line, so that what its second line says (the
+    channel, a recipient) is not lost; the continuation stays part of the header."""
+    joined = f"{heading.info.get('text', heading.clean)} {continuation.clean}"
+    kind, info = classify_text(joined)
+    if kind == heading.kind:
+        heading.info = {**info, "text": joined, "end": continuation.end}
+    continuation.info = {**continuation.info, "continues": heading.no}
 
 
 def _joins_header(d: Draft, kind: str, layout: Layout) -> bool:
