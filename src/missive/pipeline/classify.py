@@ -38,9 +38,15 @@ NOTES_HEADING = re.compile(
     r"^(?:notes|endnotes|footnotes|notes and references|editorial notes|references)\s*:?$",
     re.IGNORECASE,
 )
+# The archive's reference above a document: a decimal file number ("740.0011 European
+# War 1939/33602: Telegram"), a collection ("Roosevelt Papers: Telegram"), or an
+# editor's bracketed label ("[Translation]").
 FILE_REFERENCE = re.compile(
-    r"^[\d.]+[\w./ ()-]*:\s*(?P<kind>Telegram|Airgram|Despatch|Dispatch|Letter|Memorandum|"
-    r"Note|Instruction|Circular)\b",
+    r"^(?:[\d.]+[\w./ ()-]*|[A-Z][\w.'’ ]{0,40}\b(?:Papers|Files|Records|Archives?|Collection))"
+    r":\s*(?P<kind>Telegram|Airgram|Despatch|Dispatch|Letter|Memorandum|"
+    r"Note|Instruction|Circular)\b"
+    r"|^\d{2,4}\.\d+(?:\s+[\w ]{1,40})?\s+\d{4}/\d+$"
+    r"|^\[(?P<form>Translation|Paraphrase|Extract|Excerpt|Summary|Draft)\]$",
     re.IGNORECASE,
 )
 RECORD_HEADING = re.compile(
@@ -64,6 +70,12 @@ _NAME_WORD = re.compile(
     r"^(?:\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.|of|the|in|and|de|du|von|van|la|le|da|for|on|at|mr\.?)$"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
+_NUMBERED_HEADING = re.compile(r"^(?P<n>\d{1,5})\.\s+(?P<rest>[A-Z].{3,200})$")
+_DOCUMENT_BY = re.compile(
+    r"^(?P<kind>memorandum|letter|note|telegram|message|aide-m[ée]moire|minute|report)"
+    r"\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def classify(line: Line) -> None:
@@ -80,6 +92,8 @@ def classify(line: Line) -> None:
 def classify_text(text: str) -> tuple[str, dict]:
     if m := NUMBER.match(text):
         return "number", {"number": int(m.group("n") or m.group("b") or m.group("d"))}
+    if info := numbered_heading(text):
+        return "number", info
     if NOTES_HEADING.match(text):
         return "notes_heading", {}
     if info := sent_or_received(text):
@@ -87,7 +101,10 @@ def classify_text(text: str) -> tuple[str, dict]:
     if info := date_line(text):
         return "dateline", info
     if m := FILE_REFERENCE.match(text):
-        return "file_reference", {"kind": m.group("kind").lower()}
+        info = {"kind": m.group("kind").lower()} if m.group("kind") else {}
+        if m.group("form"):
+            info["form"] = m.group("form").lower()
+        return "file_reference", info
     if info := record_heading(text):
         return "record_heading", info
     if m := FROM_TO.match(text):
@@ -113,7 +130,8 @@ def sent_or_received(text: str) -> dict | None:
     m = SENT_RECEIVED.match(text)
     if not m:
         return None
-    dates = find_dates(m.group("rest"))
+    # An editor's bracketed receipt ("[Received March 13—2:15 a.m.]") may omit the year.
+    dates = find_dates(m.group("rest"), yearless=text.startswith("["))
     if not dates or len(m.group("rest")) > 80:
         return None
     role = "received" if m.group("role").lower() in {"received", "delivered"} else "sent"
@@ -162,21 +180,39 @@ def record_heading(text: str) -> dict | None:
     return info
 
 
+def numbered_heading(text: str) -> dict | None:
+    """ "212. President Roosevelt to Marshal Stalin": a document number and its heading
+    on one line (FRUS). A numbered paragraph of prose never reads as a heading."""
+    m = _NUMBERED_HEADING.match(text)
+    if not m:
+        return None
+    info = heading(m.group("rest"))
+    if info is None:
+        return None
+    return {"number": int(m.group("n")), **info, "text": m.group("rest")}
+
+
 def heading(text: str) -> dict | None:
     """ "W. CHURCHILL TO J. V. STALIN*", "President Roosevelt to Marshal Stalin",
     "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT"."""
     if len(text) > 200 or text.endswith((",", ";", ":")):
         return None
-    stripped = re.sub(r"[*†‡]+$|\s+\d{1,3}$", "", text).strip().rstrip(".")
+    stripped = re.sub(r"[*†‡]+$|\s+\d{1,3}$|(?<=[a-z.)])\d{1,3}$", "", text).strip().rstrip(".")
+    info: dict = {}
+    if m := _DOCUMENT_BY.match(stripped):  # "Memorandum by the Secretary of State to ..."
+        info["kind"] = m.group("kind").lower()
+        stripped = stripped[m.end() :]
     core = HEADING_PREFIX.sub("", stripped)
     for pattern in (
         r"^(?:from\s+)(?P<s>.+?)\s+to\s+(?P<r>.+)$",
         r"^(?:for\s+)(?P<r>.+?)\s+from\s+(?P<s>.+)$",
+        r"^(?:from\s+)(?P<s>.+?)\s+for\s+(?P<r>.+)$",
         r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
     ):
         m = re.match(pattern, core, re.IGNORECASE)
         if m and _is_name_phrase(m.group("s")) and _is_name_phrase(m.group("r")):
             return {
+                **info,
                 "senders": _split_parties(m.group("s")),
                 "recipients": _split_parties(m.group("r")),
             }

@@ -134,6 +134,11 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
                 info["number"], Evidence("printed number line", CERTAIN, item["span"], line.clean)
             )
             doc.number_printed = True
+            if info.get("senders"):  # "212. President Roosevelt to Marshal Stalin"
+                header.setdefault("heading", item)
+                doc.heading = doc.heading or Inferred(
+                    item["text"], Evidence("heading", CERTAIN, item["span"], item["text"])
+                )
         elif kind == "sent_received":
             role = info["role"]
             header.setdefault(role, item)
@@ -236,8 +241,8 @@ def take_fused_date(doc: Document, draft: Draft, layout: Layout) -> None:
 
 
 def read_kind(doc: Document, header: dict) -> Inferred[str]:
-    for role in ("record_heading", "file_reference"):
-        if item := header.get(role):
+    for role in ("record_heading", "file_reference", "heading"):
+        if (item := header.get(role)) and (role != "heading" or "kind" in item["info"]):
             kind = item["info"].get("kind", "message")
             if item["info"].get("form") == "paraphrase":
                 kind = "paraphrase"

@@ -55,7 +55,8 @@ _SPACED_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
 _AUTOLINK = re.compile(r"^<(https?://[^>]+)>$")
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\[\s*\d{1,4}\s*\]|\d{1,4}|p\.\s*\d{1,4}|page\s+\d{1,4})$",
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\[\s*\d{1,4}\s*\]|\d{1,4}|p\.\s*\d{1,4}|page\s+\d{1,4}"
+    r"|\[\s*page\s+\d{1,4}\s*\])$",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^(?:[-=_*~#]\s*){3,}$")
