@@ -61,6 +61,7 @@ _PAGE_NUMBER = re.compile(
 )
 _SEPARATOR = re.compile(r"^(?:[-=_*~#]\s*){3,}$")
 _STRAY = re.compile(r"^[A-Za-z]$")
+_PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{1,4})$")
 
 
 def normalize(source: Source) -> Layout:
@@ -112,7 +113,22 @@ def noise_reason(text: str) -> str:
         return "separator"
     if _STRAY.match(text):
         return "stray character"
+    if _is_numbered_running_head(text):
+        return "running head"
     return ""
+
+
+def _is_numbered_running_head(text: str) -> bool:
+    """ "986 FOREIGN RELATIONS, 1944, VOLUME IV", "UNION OF SOVIET ... 985": a line of
+    capitals with the page number at one end."""
+    m = _PAGED_HEAD.match(text)
+    if not m:
+        return False
+    words = m.group("words") or m.group("words2")
+    if re.search(r"\b(?:TO|FROM|FOR)\b", words):  # a heading with a note marker
+        return False
+    letters = [ch for ch in words if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
 
 
 def _mark_running_heads(lines: list[Line]) -> None:

@@ -81,9 +81,13 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
     find_notes_section(layout)
     source.notes = read_notes(layout)
     lines = layout.lines[layout.first_line : layout.notes_start]
+    footnotes = mark_footnotes(lines)
+    source.notes = sorted(source.notes + read_footnotes(lines, footnotes), key=lambda n: n.span.start)
+    numbers = layout.note_numbers | {lines[i].info["footnote"] for i in footnotes}
     for line in lines:
-        attach_markers(line, layout.note_numbers)
-        classify(line)
+        if line.kind != "footnote":
+            attach_markers(line, numbers)
+            classify(line)
     mark_quoted_enclosures(lines)
     positions = learn_positions(lines)
     drafts = group(layout, positions)
@@ -195,14 +199,88 @@ def _make_note(lines: list[Line], indices: list[int]) -> Note:
         else:
             paragraphs.append([lines[i]])
     text = "\n\n".join(join_paragraph(p) for p in paragraphs)
-    text = _NOTE_START.sub(lambda m: m.group(0)[-1], text, count=1)
+    if "footnote" in first.info:
+        number = first.info["footnote"]
+        text = _FOOTNOTE.sub("", text, count=1)
+    else:
+        number = _note_number(first) or 0
+        text = _NOTE_START.sub(lambda m: m.group(0)[-1], text, count=1)
     return Note(
-        number=_note_number(first) or 0,
+        number=number,
         text=text.strip(),
         span=Span(first.start, last.end),
         start_line=first.no,
         end_line=last.no,
     )
+
+
+# --- footnotes printed with their page or document ----------------------------------
+
+_FOOTNOTE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[A-Z\[“\"‘(])")
+_RULE = re.compile(r"^[_\-—–]{5,}$")
+
+
+def mark_footnotes(lines: list[Line]) -> list[int]:
+    """Footnotes printed at the foot of a page or of a document: paragraphs opening
+    with a bare number ("1 Not printed.") after a rule line, or numbered from 1 right
+    after text that carries that marker fused ("Stalin1", "March 4.1"), and the
+    paragraphs that continue their numbering. Returns their first lines' indices."""
+    firsts: list[int] = []
+    after_rule = False
+    expecting: int | None = None
+    since = 0  # where the text that may carry the markers begins
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _RULE.match(line.raw.strip()):  # raw: cleaning reads "____" as emphasis
+            after_rule, i = True, i + 1
+            continue
+        if not line.clean or line.noise:
+            i += 1
+            continue
+        m = _FOOTNOTE.match(line.clean) if _opens_paragraph(lines, i) else None
+        n = int(m.group("n")) if m else None
+        if n is not None and (
+            after_rule or n == expecting or (n == 1 and _marker_before(lines, since, i, n))
+        ):
+            firsts.append(i)
+            expecting = n + 1
+            i = _mark_footnote_paragraph(lines, i, n)
+            since = i
+            continue
+        after_rule, expecting = False, None
+        i += 1
+    return firsts
+
+
+def _opens_paragraph(lines: list[Line], i: int) -> bool:
+    return i == 0 or not lines[i - 1].clean or bool(lines[i - 1].noise)
+
+
+def _marker_before(lines: list[Line], since: int, i: int, n: int) -> bool:
+    fused = re.compile(rf"(?<=[A-Za-z.,;:”’\")\]]){n}(?!\d)")
+    return any(fused.search(lines[k].raw) for k in range(max(since, i - 120), i))
+
+
+def _mark_footnote_paragraph(lines: list[Line], i: int, n: int) -> int:
+    first = i
+    while i < len(lines) and lines[i].clean and not (lines[i].noise and i > first):
+        lines[i].kind = "footnote"
+        lines[i].info = {"footnote": n, "first": first}
+        i += 1
+    return i
+
+
+def read_footnotes(lines: list[Line], firsts: list[int]) -> list[Note]:
+    notes = []
+    for first in firsts:
+        indices = [first]
+        while indices[-1] + 1 < len(lines) and lines[indices[-1] + 1].kind == "footnote" and (
+            lines[indices[-1] + 1].info["first"] == first
+        ):
+            indices.append(indices[-1] + 1)
+        notes.append(_make_note(lines, indices))
+    return notes
 
 
 # --- markers and quoted enclosures -------------------------------------------------
@@ -290,7 +368,7 @@ def learn_positions(lines: list[Line]) -> Positions:
     previous_kind = None
     blank_run = 0
     for line in lines:
-        if line.kind in ("blank", "noise"):
+        if line.kind in ("blank", "noise", "footnote"):
             blank_run += line.kind == "blank"
             continue
         if line.kind in votes and previous_kind is not None:
@@ -331,8 +409,8 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         if kind == "blank":
             blank_run += 1
             continue
-        if kind == "noise":
-            if line.noise in PAGE_BREAK_NOISE:
+        if kind in ("noise", "footnote"):
+            if kind == "footnote" or line.noise in PAGE_BREAK_NOISE:
                 blank_run = 0  # the blanks around a page mark are one paragraph break
             continue
         d = current
