@@ -200,8 +200,27 @@ def compare(expected: list[dict], actual: list[dict]) -> list[tuple[str, ...]]:
     return rows
 
 
-@pytest.mark.xfail(reason="parser not yet general for these layouts; see the closing note")
-@pytest.mark.parametrize("page", _fixtures(), ids=lambda p: p.name)
+# Layouts the parser does not read right yet; strict, so a fix must remove the entry.
+KNOWN_FAILING = {
+    "ocr_page.txt": "hard-wrapped letters: salutations and signatures not yet separating letters",
+    "html_letters.html": "HTML headings and date paragraphs not yet read as document openers",
+}
+
+
+def _layout_params() -> list:
+    return [
+        pytest.param(
+            page,
+            id=page.name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILING[page.name])]
+            if page.name in KNOWN_FAILING
+            else [],
+        )
+        for page in _fixtures()
+    ]
+
+
+@pytest.mark.parametrize("page", _layout_params())
 def test_layout(page: Path) -> None:
     import missive.pipeline
     import missive.serialize

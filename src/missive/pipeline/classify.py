@@ -213,23 +213,23 @@ def heading(text: str) -> dict | None:
         if m and _is_name_phrase(m.group("s")) and _is_name_phrase(m.group("r")):
             return {
                 **info,
-                "senders": _split_parties(m.group("s")),
-                "recipients": _split_parties(m.group("r")),
+                "senders": split_parties(m.group("s")),
+                "recipients": split_parties(m.group("r")),
             }
     return None
 
 
 def _is_name_phrase(text: str) -> bool:
     words = text.replace(",", " ").split()
-    if not words or len(words) > 12 or (_SENTENCE_END.search(text) and not text.endswith(".")):
+    if not words or len(words) > 16 or (_SENTENCE_END.search(text) and not text.endswith(".")):
         return False
     if not (words[0][0].isupper() or words[0].lower() == "the"):
         return False
     return all(_NAME_WORD.match(w) or w.isupper() for w in words)
 
 
-def _split_parties(text: str) -> list[str]:
-    parts = re.split(r"\s+(?:and|AND|&)\s+|,\s+(?=(?:the\s+)?[A-Z])", text)
+def split_parties(text: str) -> list[str]:
+    parts = re.split(r",?\s+(?:and|AND|&)\s+|,\s+(?=(?:the\s+)?[A-Z])", text)
     return [p.strip(" ,.") for p in parts if p.strip(" ,.")]
 
 

@@ -86,6 +86,9 @@ def build_document(
         end_line=last.no,
     )
     header = read_header(draft, layout, doc)
+    header["footnotes"] = [
+        _item(lines[i]) for i in draft.footnotes if lines[i].info.get("first") == lines[i].no
+    ]
     doc.body = [
         Paragraph(_span(lines, p), join_paragraph([lines[i] for i in p])) for p in draft.body
     ]

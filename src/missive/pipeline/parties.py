@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from missive.authority import Authority
 from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
+from missive.pipeline.classify import split_parties as _split_parties
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
 
 
@@ -52,6 +53,9 @@ _PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|ours|ourselves)\b")
 _PARTNER = re.compile(
     r"\b(?:you and|and you|your and|you or)\s+(?:Mr\.?\s+|Prime Minister\s+|President\s+)?"
     r"(?P<name>[A-Z][a-z]+)\b|\b(?:Mr\.?\s+)?(?P<name2>[A-Z][a-z]+) and (?:I|myself)\b"
+)
+_JOINT_NOTE = re.compile(
+    r"\b(?:sent|signed|written|sent off)\s+by\s+(?P<names>[^.;]+?)\s+jointly\b", re.IGNORECASE
 )
 _ON_BEHALF = re.compile(
     r"\b(?:for us both|on behalf of us both|for both of us|on our joint behalf)\b"
@@ -162,6 +166,7 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
             senders = resolver.resolve_names(item["info"]["senders"], iso)
             recipients = resolver.resolve_names(item["info"]["recipients"], iso)
             facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item)))
+    _joint_note_cue(facts, resolver, header, iso)
     if (item := header.get("sent")) and (d := resolver.direction(True, iso)):
         facts.cues.append(Cue(*d, _ev("'Sent' line: the volume's principal writes", CERTAIN, item)))
     if (item := header.get("received")) and (d := resolver.direction(False, iso)):
@@ -189,6 +194,26 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     plural = len(_PLURAL.findall(text))
     facts.voice = "singular" if singular else ("plural" if plural else "none")
     return facts
+
+
+def _joint_note_cue(facts: Facts, resolver: PartyResolver, header: dict, iso: str | None) -> None:
+    """A heading's own note that calls the message joint ("W. CHURCHILL TO J. V. STALIN*"
+    with "* Sent by the President and the Prime Minister jointly.") names its senders;
+    it corrects the heading, so it outranks it."""
+    heading = header.get("heading")
+    if not heading:
+        return
+    symbol = re.search(r"[*†‡]+$", heading["line"].raw.rstrip())
+    for note in header.get("footnotes", []):
+        if not symbol or not note["line"].raw.lstrip().startswith(symbol.group(0)):
+            continue
+        m = _JOINT_NOTE.search(note["text"])
+        if m:
+            senders = resolver.resolve_names(_split_parties(m.group("names")), iso)
+            recipients = resolver.resolve_names(heading["info"].get("recipients", []), iso)
+            if len(senders) > 1 and recipients:
+                ev = _ev("the heading's note calls the message joint", CERTAIN + 0.01, note)
+                facts.cues.append(Cue(senders, recipients, ev))
 
 
 def _vocative_cues(facts: Facts, resolver: PartyResolver, text: str, iso: str | None) -> None:

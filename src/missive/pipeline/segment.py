@@ -34,7 +34,7 @@ from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference"}
-HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation"}
+HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation"}
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
 _QUOTE_OPEN = ('"', "“", "'", "‘")
@@ -53,13 +53,14 @@ class Draft:
     header: list[int] = field(default_factory=list)  # line indices
     body: list[list[int]] = field(default_factory=list)  # paragraphs of line indices
     trailer: list[int] = field(default_factory=list)
+    footnotes: list[int] = field(default_factory=list)  # printed with the document
     state: str = "header"  # header | body | signoff | closed
     children: list[Draft] = field(default_factory=list)  # enclosures
     witnesses: list[Draft] = field(default_factory=list)  # other transcripts of it
     enclosure_rule: str = ""
 
     def all_lines(self) -> list[int]:
-        lines = {*self.header, *(i for p in self.body for i in p), *self.trailer}
+        lines = {*self.header, *(i for p in self.body for i in p), *self.trailer, *self.footnotes}
         for child in self.children:
             lines.update(child.all_lines())
         return sorted(lines)
@@ -88,6 +89,7 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
         if line.kind != "footnote":
             attach_markers(line, numbers)
             classify(line)
+    join_wrapped_headings(lines)
     mark_quoted_enclosures(lines)
     positions = learn_positions(lines)
     drafts = group(layout, positions)
@@ -216,7 +218,7 @@ def _make_note(lines: list[Line], indices: list[int]) -> Note:
 
 # --- footnotes printed with their page or document ----------------------------------
 
-_FOOTNOTE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[A-Z\[“\"‘(])")
+_FOOTNOTE = re.compile(r"^(?:(?P<n>\d{1,3})|(?P<sym>[*†‡]{1,3}))\s*(?=[A-Z\[“\"‘(])")
 _RULE = re.compile(r"^[_\-—–]{5,}$")
 
 
@@ -238,8 +240,12 @@ def mark_footnotes(lines: list[Line]) -> list[int]:
         if not line.clean or line.noise:
             i += 1
             continue
-        m = _FOOTNOTE.match(line.clean) if _opens_paragraph(lines, i) else None
-        n = int(m.group("n")) if m else None
+        m = _FOOTNOTE.match(line.raw.strip()) if _opens_paragraph(lines, i) else None
+        if m and m.group("sym") and _symbol_before(lines, since, i, m.group("sym")):
+            firsts.append(i)
+            i = _mark_footnote_paragraph(lines, i, 0)
+            continue
+        n = int(m.group("n")) if m and m.group("n") else None
         if n is not None and (
             after_rule or n == expecting or (n == 1 and _marker_before(lines, since, i, n))
         ):
@@ -262,11 +268,17 @@ def _marker_before(lines: list[Line], since: int, i: int, n: int) -> bool:
     return any(fused.search(lines[k].raw) for k in range(max(since, i - 120), i))
 
 
+def _symbol_before(lines: list[Line], since: int, i: int, symbol: str) -> bool:
+    """A note signed "*" needs a "*" after a word above it ("STALIN*", "convoys*")."""
+    fused = re.compile(rf"(?<=[\w.,;:”’\")]){re.escape(symbol)}(?![*†‡])")
+    return any(fused.search(lines[k].raw) for k in range(max(since, i - 120), i))
+
+
 def _mark_footnote_paragraph(lines: list[Line], i: int, n: int) -> int:
     first = i
     while i < len(lines) and lines[i].clean and not (lines[i].noise and i > first):
         lines[i].kind = "footnote"
-        lines[i].info = {"footnote": n, "first": first}
+        lines[i].info = {"footnote": n, "first": lines[first].no}  # line number
         i += 1
     return i
 
@@ -276,7 +288,7 @@ def read_footnotes(lines: list[Line], firsts: list[int]) -> list[Note]:
     for first in firsts:
         indices = [first]
         while indices[-1] + 1 < len(lines) and lines[indices[-1] + 1].kind == "footnote" and (
-            lines[indices[-1] + 1].info["first"] == first
+            lines[indices[-1] + 1].info["first"] == lines[first].no
         ):
             indices.append(indices[-1] + 1)
         notes.append(_make_note(lines, indices))
@@ -412,6 +424,11 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         if kind in ("noise", "footnote"):
             if kind == "footnote" or line.noise in PAGE_BREAK_NOISE:
                 blank_run = 0  # the blanks around a page mark are one paragraph break
+            if kind == "footnote" and current is not None:
+                current.footnotes.append(i)
+            continue
+        if kind == "continuation" and current is not None:
+            current.header.append(i)
             continue
         d = current
         if kind in OPENERS:
@@ -472,6 +489,41 @@ def _continues_heading(d: Draft | None, blank_run: int, lines: list[Line]) -> bo
         return False
     previous = lines[d.header[-1]]
     return previous.kind in {"record_heading", "from_to", "heading"} and len(previous.clean) > 30
+
+
+def join_wrapped_headings(lines: list[Line]) -> None:
+    """A heading printed over several lines ("PERSONAL AND SECRET FROM PREMIER J. V.
+    STALIN / TO THE PRIME MINISTER, ... / AND THE PRESIDENT, ...") is read as one: a
+    short paragraph in capitals, or right after a number line, that reads as a
+    heading only when joined."""
+    i = 0
+    previous_kind = ""
+    while i < len(lines):
+        if not lines[i].clean or lines[i].kind == "noise":
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].clean and lines[end + 1].kind != "noise":
+            end += 1
+        if 0 < end - i <= 3 and lines[i].kind == "body":
+            _join_if_heading(lines[i : end + 1], after_number=previous_kind == "number")
+        previous_kind = lines[end].kind
+        i = end + 1
+
+
+def _join_if_heading(paragraph: list[Line], *, after_number: bool) -> None:
+    joined = " ".join(line.clean for line in paragraph)
+    letters = [ch for ch in joined if ch.isalpha()]
+    capitals = letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    if not (capitals or after_number) or len(joined) > 300:
+        return
+    kind, info = classify_text(joined)
+    if kind != "heading":
+        return
+    first = paragraph[0]
+    first.kind, first.info = kind, {**info, "text": joined, "end": paragraph[-1].end}
+    for line in paragraph[1:]:
+        line.kind, line.info = "continuation", {"continues": first.no}
 
 
 def reread_wrapped_heading(heading: Line, continuation: Line) -> None:
