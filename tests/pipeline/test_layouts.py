@@ -202,7 +202,6 @@ def compare(expected: list[dict], actual: list[dict]) -> list[tuple[str, ...]]:
 
 # Layouts the parser does not read right yet; strict, so a fix must remove the entry.
 KNOWN_FAILING = {
-    "ocr_page.txt": "hard-wrapped letters: salutations and signatures not yet separating letters",
     "html_letters.html": "HTML headings and date paragraphs not yet read as document openers",
 }
 

@@ -38,7 +38,11 @@ _ANY_FULL = "|".join(_anonymous(p.pattern) for p in (_MDY, _DMY, _ISO))
 
 # A line that is nothing but a date: optional place ("Moscow,"), optional brackets,
 # an optional trailing note marker ("November 29, 1943 51") or time ("—7 p.m.").
-_PLACE_PREFIX = r"(?P<place>(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3},\s*){1,2})?"
+_PLACE_WORD = r"[A-Z][\w'.-]*"
+_PLACE_PREFIX = (  # "Moscow,", "The White House,", "Department of State, Washington,"
+    rf"(?P<place>(?:{_PLACE_WORD}(?:\s+(?:(?:of|the|de|du|on|upon|am|la|le|del|di)\s+)?"
+    rf"{_PLACE_WORD}){{0,3}},\s*){{1,3}})?"
+)
 _TIME = r"(?:\s*[—–-]+\s*\d{1,2}(?:[.:]\d\d)?\s*[ap]\.\s*m\.|\s*,?\s*(?:noon|midnight))?"
 _DATE_ONLY = re.compile(
     rf"^\s*\[?\s*{_PLACE_PREFIX}(?P<date>{_ANY_FULL})"

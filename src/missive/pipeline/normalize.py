@@ -60,7 +60,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^(?:[-=_*~#]\s*){3,}$")
-_STRAY = re.compile(r"^[A-Za-z]$")
+_STRAY = re.compile(r"^(?:[A-Za-z]|[^\w\s]{1,2})$")  # "M", a lone "'" from a scan
 _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{1,4})$")
 
 

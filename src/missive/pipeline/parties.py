@@ -262,6 +262,16 @@ def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
     one_sided = [c for c in facts.cues if bool(c.senders) != bool(c.recipients)]
     if not one_sided:
         return
+    by_sender = [c for c in one_sided if c.senders]
+    by_recipient = [c for c in one_sided if c.recipients]
+    if by_sender and by_recipient:  # a signature and a salutation: each names one side
+        writer = max(by_sender, key=lambda c: c.evidence.confidence)
+        reader = max(by_recipient, key=lambda c: c.evidence.confidence)
+        if writer.senders[0] != reader.recipients[0]:
+            _set(doc, writer.senders[:1], [], writer.evidence, resolver)
+            name = resolver.authority.display_name(reader.recipients[0])
+            doc.recipients = [Party(reader.recipients[0], name, reader.evidence)]
+            return
     best = max(one_sided, key=lambda c: c.evidence.confidence)
     iso = _iso(doc)
     if best.recipients:

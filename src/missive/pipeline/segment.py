@@ -447,7 +447,12 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         elif kind == "dateline":
             if d is not None and d.state == "header":
                 d.header.append(i)
-            elif positions.dateline_in_header or d is None or d.state == "closed":
+            elif (
+                positions.dateline_in_header
+                or d is None
+                or d.state == "closed"
+                or _salutation_follows(lines, i, end)
+            ):
                 d = start()
                 d.header.append(i)
             else:
@@ -482,6 +487,16 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
             last_body = i
         blank_run = 0
     return drafts
+
+
+def _salutation_follows(lines: list[Line], i: int, end: int) -> bool:
+    """A date line followed by a salutation heads a new letter, wherever this source
+    otherwise puts its dates."""
+    for k in range(i + 1, min(end, i + 6)):
+        if lines[k].kind in ("blank", "noise"):
+            continue
+        return lines[k].kind == "salutation"
+    return False
 
 
 def _continues_heading(d: Draft | None, blank_run: int, lines: list[Line]) -> bool:
