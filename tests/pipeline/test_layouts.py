@@ -201,9 +201,7 @@ def compare(expected: list[dict], actual: list[dict]) -> list[tuple[str, ...]]:
 
 
 # Layouts the parser does not read right yet; strict, so a fix must remove the entry.
-KNOWN_FAILING = {
-    "html_letters.html": "HTML headings and date paragraphs not yet read as document openers",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def _layout_params() -> list:
