@@ -444,6 +444,7 @@ def _third_party_writer(doc: Document, resolver: PartyResolver) -> str | None:
 # --- the writers' own words ------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_STYLE_RULE = "wording like this writer's other documents in the source"
 
 
 def _features(text: str) -> set[str]:
@@ -458,27 +459,50 @@ def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:
     its evidence names the words that decided."""
     if not resolver.principal:
         return False
+    features = {id(f): _features(f.doc.text) for f in all_facts if f.doc.text}
+    changed = False
+    # Two rounds: what the first attributes with a clear margin trains the second.
+    for _ in range(2):
+        labelled = _labelled_by_side(all_facts, resolver, features)
+        if min(len(v) for v in labelled.values()) < 5:
+            break
+        if not _attribute_round(all_facts, resolver, features, _train(labelled)):
+            break
+        changed = True
+    return changed
+
+
+def _labelled_by_side(
+    all_facts: list[Facts], resolver: PartyResolver, features: dict[int, set[str]]
+) -> dict[str, list[set[str]]]:
     labelled: dict[str, list[set[str]]] = {"out": [], "in": []}
     for facts in all_facts:
-        if facts.doc.senders and facts.doc.senders[0].confidence >= PROBABLE:
-            side = "out" if facts.doc.senders[0].key == resolver.principal else "in"
-            labelled[side].append(_features(facts.doc.text))
-    if min(len(v) for v in labelled.values()) < 5:
-        return False
-    model = _train(labelled)
+        senders = facts.doc.senders
+        if senders and id(facts) in features and (
+            senders[0].confidence >= PROBABLE or senders[0].evidence.rule == _STYLE_RULE
+        ):
+            side = "out" if senders[0].key == resolver.principal else "in"
+            labelled[side].append(features[id(facts)])
+    return labelled
+
+
+def _attribute_round(
+    all_facts: list[Facts], resolver: PartyResolver, features: dict[int, set[str]], model: dict
+) -> bool:
     changed = False
-    for facts in all_facts:
-        if facts.doc.senders or not facts.doc.text:
+    for position, facts in enumerate(all_facts):
+        if facts.doc.senders or id(facts) not in features:
             continue
-        side, margin, words = _predict(model, _features(facts.doc.text))
+        side, margin, words = _predict(model, features[id(facts)])
         if margin < 2.0:
             continue
-        direction = resolver.direction(side == "out", _iso(facts.doc))
+        # An undated document stands between its neighbours in a chronological volume.
+        iso = _iso(facts.doc) or _nearest_date(all_facts, position)
+        direction = resolver.direction(side == "out", iso)
         if not direction:
             continue
         confidence = min(PROBABLE - 0.05, 0.6 + margin / 100)
-        ev = Evidence("wording like this writer's other documents in the source",
-                      confidence, None, ", ".join(words))  # fmt: skip
+        ev = Evidence(_STYLE_RULE, confidence, None, ", ".join(words))
         _set(facts.doc, *direction, ev, resolver)
         changed = True
     return changed
