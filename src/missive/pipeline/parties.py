@@ -57,6 +57,7 @@ _PARTNER = re.compile(
 _JOINT_NOTE = re.compile(
     r"\b(?:sent|signed|written|sent off)\s+by\s+(?P<names>[^.;]+?)\s+jointly\b", re.IGNORECASE
 )
+_YOUR_JOINT = re.compile(r"\b[Yy]our (?:friendly )?joint (?:message|telegram|letter|note)\b")
 _ON_BEHALF = re.compile(
     r"\b(?:for us both|on behalf of us both|for both of us|on our joint behalf)\b"
 )
@@ -418,6 +419,13 @@ def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
                 doc.senders[0].evidence.text,
             )
             _set(doc, keys, [p.key for p in doc.recipients], ev, resolver)
+    if keys[0] == resolver.principal and (m := _YOUR_JOINT.search(doc.text)):
+        recipients = [p.key for p in doc.recipients]
+        if recipients and resolver.partner not in recipients:
+            ev = Evidence("replies to 'your joint message': both its senders are addressed",
+                          PROBABLE, None, m.group(0))  # fmt: skip
+            name = resolver.authority.display_name(resolver.partner)
+            doc.recipients.append(Party(resolver.partner, name, ev))
     if _ON_BEHALF.search(doc.text) and resolver.principal not in keys:
         m = _ON_BEHALF.search(doc.text)
         names = {p.key for p in doc.senders}
