@@ -66,6 +66,29 @@ def _inferred_fields(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping
             yield f"dates.{role}", entry["value"], entry.get("evidence") or _bare(entry)
     for field, evidence in (doc.get("evidence") or {}).items():
         yield field, doc.get(field), evidence
+    yield from _link_fields(doc)
+
+
+def _link_fields(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping | None]]:
+    """Links (ambiguous ones carry a low confidence) and a date a reply gave the document."""
+    for link in doc.get("links") or []:
+        yield f"links.{link['type']}", link["target"] or link["target_description"], link["evidence"]
+    inferred = doc.get("date_inferred")
+    if inferred:
+        yield "date_inferred", inferred["value"], inferred.get("evidence") or _bare(inferred)
+
+
+def unreferenced_notes(notes: Iterable[Mapping[str, Any]]) -> list[Finding]:
+    """Notes that no marker in any document points at."""
+    return [
+        Finding(
+            doc_id=note.get("source", ""), field=f"note {note['number']}",
+            value="no marker points at this note", confidence=None, evidence=note["text"][:80],
+            problem=WARNING, start_line=note.get("start_line"),
+        )  # fmt: skip
+        for note in notes
+        if not note.get("referenced_by")
+    ]
 
 
 def _bare(entry: Mapping[str, Any]) -> dict[str, Any]:
@@ -77,8 +100,7 @@ def _unresolved(doc: Mapping[str, Any], corrected: Mapping[str, Any]) -> Iterato
     for role in ("senders", "recipients"):
         if not doc.get(role) and role not in corrected:
             yield _finding(doc, role, None, MISSING)
-    if not any((doc.get("dates") or {}).values()):
-        yield _finding(doc, "date", None, MISSING)
+    # An undated document is not an uncertainty: many letters carry no date.
     for warning in doc.get("warnings") or []:
         yield _finding(doc, "warnings", warning, WARNING)
 
