@@ -128,3 +128,13 @@ def test_reader_reports_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_source(tmp_path)
     assert caught.value.reason == "is a directory"
+
+
+def test_a_folders_own_documentation_is_skipped_but_read_when_named(tmp_path):
+    (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("Credits.\n", encoding="utf-8")
+    (tmp_path / "letters.txt").write_text("No. 1\n\nText.\n", encoding="utf-8")
+    walked = [p.name for p in iter_input_files([tmp_path])]
+    assert walked == ["letters.txt"]
+    named = [p.name for p in iter_input_files([tmp_path / "README.md"])]
+    assert named == ["README.md"]

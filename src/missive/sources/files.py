@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -88,5 +89,18 @@ def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path 
         yield input_error(folder, error)
         return
     for name in names:
-        if not name.startswith("."):
+        if not name.startswith(".") and not is_folder_documentation(name):
             yield from _expand(folder / name, ancestors)
+
+
+# A folder's own documentation, by the names that convention gives it; named on the
+# command line, such a file is still read.
+_FOLDER_DOCUMENTATION = re.compile(
+    r"^(?:readme|sources|license|licence|copying|changelog|changes|authors|contributing)"
+    r"(?:\.[a-z]{1,4})?$",
+    re.IGNORECASE,
+)
+
+
+def is_folder_documentation(name: str) -> bool:
+    return bool(_FOLDER_DOCUMENTATION.match(name))
