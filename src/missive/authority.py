@@ -1,32 +1,44 @@
-"""The curated authority file shipped with missive (``data/persons.csv``).
+"""The curated authority file shipped with missive (``data/authority.csv``).
 
-One row per entity: key, type, preferred name, aliases and forms of address,
-country, seats (places that stand for the person: "White House", "Kremlin"), and
-offices with the dates they were held ("President of the USA@1933-03-04..1945-04-12"),
-which decide who "the President" is on a given day.
+One row per entity (person, place, organization, operation, conference, ship): key,
+type, preferred name, aliases and forms of address, country, seats (places that stand
+for a person: "White House", "Kremlin"), offices with the dates they were held
+("President of the USA@1933-03-04..1945-04-12", which decide who "the President" is on
+a given day), and authority identifiers (``wikidata``) only where ``id_source`` names
+where they were verified.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from missive.textutil import ascii_key
 
+ENTITY_TYPES = ("person", "place", "organization", "operation", "conference", "ship")
+# Qualifiers that name the holder's own country: "President of the USA" is "the President".
+_OWN_COUNTRY = re.compile(r"\s+of the (?:USA|UK|USSR)$")
+
 
 @dataclass(frozen=True, slots=True)
 class Office:
     title: str
-    start: str  # ISO date, "" when open
-    end: str  # ISO date, "" when open
+    start: str  # ISO date (or year), "" when open
+    end: str  # ISO date (or year), "" when open
 
     def held_on(self, iso_date: str | None) -> bool:
         if not iso_date:
             return True
         return (not self.start or self.start <= iso_date) and (not self.end or iso_date < self.end)
+
+    @property
+    def short_title(self) -> str:
+        """The title as used bare ("the President" for "President of the USA")."""
+        return _OWN_COUNTRY.sub("", self.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +50,20 @@ class Entry:
     country: str
     seats: tuple[str, ...]
     offices: tuple[Office, ...]
+    wikidata: str = ""
+    id_source: str = ""
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
 
+    def forms(self) -> tuple[str, ...]:
+        """Every written form of the entity: preferred name and aliases."""
+        return (self.name, *self.aliases)
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
 
 
 def _parse_office(cell: str) -> Office:
@@ -54,8 +72,14 @@ def _parse_office(cell: str) -> Office:
     return Office(title.strip(), start.strip(), end.strip())
 
 
-_TITLE_WORDS = r"(?:Mr\.?|Mrs\.?|Marshal|Premier|President|General|Gen\.|Generalissimo|Ambassador|Secretary|Prime Minister|Sir|Dr\.?|Admiral|Field Marshal)"
-_TITLE_RE = re.compile(rf"^(?:{_TITLE_WORDS}\s+)+")
+TITLE_WORDS = (
+    r"(?:Mr\.?|Mrs\.?|Messrs\.?|Monsieur|Signor|Herr|Marshal|Field Marshal|Premier|President"
+    r"|General|Gen\.|Generalissimo|Ambassador|Secretary|Prime Minister|Sir|Lord|Dr\.?"
+    r"|Admiral|Colonel|Major|Captain|Commissar)"
+)
+_TITLE_RE = re.compile(rf"^(?:{TITLE_WORDS}\s+)+")
+# Name-bearing types that sender/recipient resolution may return.
+_PARTY_TYPES = ("person", "organization")
 
 
 class Authority:
@@ -64,12 +88,21 @@ class Authority:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = {e.key: e for e in entries}
         self._by_name: dict[str, str] = {}
+        self._any_by_name: dict[str, list[str]] = {}
         for entry in entries:
-            for form in (entry.name, *entry.aliases):
-                self._by_name.setdefault(_fold(form), entry.key)
+            for form in entry.forms():
+                folded = _fold(form)
+                if entry.type in _PARTY_TYPES:
+                    self._by_name.setdefault(folded, entry.key)
+                keys = self._any_by_name.setdefault(folded, [])
+                if entry.key not in keys:
+                    keys.append(entry.key)
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
+
+    def of_type(self, type_: str) -> Iterator[Entry]:
+        return (e for e in self.entries.values() if e.type == type_)
 
     def resolve(self, name: str) -> str | None:
         """The key of a person named `name` ("Marshal Stalin", "F. D. Roosevelt"), if known."""
@@ -81,6 +114,10 @@ class Authority:
             return self._by_name[bare]
         last = bare.split(" ")[-1] if bare else ""
         return self._by_name.get(last)
+
+    def lookup(self, form: str) -> list[str]:
+        """Keys of every entity (any type) written exactly `form` (case and dots folded)."""
+        return list(self._any_by_name.get(_fold(form), ()))
 
     def key_for(self, name: str) -> str:
         """The authority key, or a slug of the surname for an unknown person."""
@@ -103,6 +140,21 @@ class Authority:
             if o.title.lower() == office.lower() and o.held_on(iso_date)
         ]
 
+    def short_title_holders(self, title: str, iso_date: str | None) -> list[str]:
+        """Keys of those holding an office called `title` when used bare ("President")."""
+        title = title.lower()
+        return sorted(
+            {
+                e.key
+                for e in self.entries.values()
+                for o in e.offices
+                if o.short_title.lower() == title and o.held_on(iso_date)
+            }
+        )
+
+    def short_titles(self) -> set[str]:
+        return {o.short_title for e in self.entries.values() for o in e.offices}
+
     def offices_of(self, key: str) -> tuple[Office, ...]:
         entry = self.entries.get(key)
         return entry.offices if entry else ()
@@ -114,8 +166,8 @@ def _fold(text: str) -> str:
 
 @cache
 def load() -> Authority:
-    """The authority file shipped with the package."""
-    text = resources.files("missive.data").joinpath("persons.csv").read_text("utf-8")
+    """The authority file shipped with the package (read once)."""
+    text = resources.files("missive.data").joinpath("authority.csv").read_text("utf-8")
     rows = csv.DictReader(text.splitlines())
     entries = [
         Entry(
@@ -123,9 +175,11 @@ def load() -> Authority:
             type=row["type"],
             name=row["name"],
             aliases=_split(row["aliases"]),
-            country=row["country"],
+            country=row["country"] or "",
             seats=_split(row["seats"]),
             offices=tuple(_parse_office(c) for c in _split(row["offices"])),
+            wikidata=row.get("wikidata") or "",
+            id_source=row.get("id_source") or "",
         )
         for row in rows
     ]

@@ -1,0 +1,140 @@
+"""The entities stage: who and what each document names.
+
+Reads the documents' spans, dates and note markers and the source's notes; adds
+``Document.mentions`` (every name found, resolved to an authority key or left
+unresolved, with its evidence) and ``Document.entities`` (the resolved entities with
+their counts, the JSONL summary).  Offices resolve by the document's date; code names
+and pseudonyms the edition's notes explain become aliases for this source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from missive import authority
+from missive.model import Document, Evidence, Mention, Source, Span
+from missive.pipeline import names
+from missive.pipeline.edition_aliases import edition_aliases
+from missive.pipeline.names import Candidate, Gazetteer
+
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'’-]+")
+
+
+def entities(source: Source) -> Source:
+    """Find, resolve and summarise the mentions of every document of `source`."""
+    auth = authority.load()
+    base = Gazetteer(auth)
+    extra = edition_aliases(source, base)
+    gazetteer = Gazetteer(auth, extra) if extra else base
+    lowercase = set(_LOWER_WORD.findall(source.readable))
+    documents = list(_all_documents(source.documents))
+    found = {id(doc): list(_candidates(source, doc, gazetteer, lowercase)) for doc in documents}
+    introduced = _introduced_surnames(found.values(), gazetteer, lowercase)
+    for doc in documents:
+        candidates = found[id(doc)]
+        for start, end in _segments(doc):
+            text = source.readable[start:end]
+            candidates.extend(names.surnames_once_introduced(text, introduced, start))
+        settled = names.settle(candidates)
+        doc.mentions = [_mention(source, c) for c in settled]
+        doc.entities = summarise(doc.mentions, auth)
+    return source
+
+
+def _all_documents(documents: list[Document]) -> Iterator[Document]:
+    for doc in documents:
+        yield doc
+        yield from _all_documents(doc.enclosures)
+
+
+def _segments(doc: Document) -> Iterator[tuple[int, int]]:
+    """The document's own stretches of text: its span less its enclosures'."""
+    position = doc.span.start
+    for child in sorted(doc.enclosures, key=lambda d: d.span.start):
+        if child.span.start > position:
+            yield position, child.span.start
+        position = max(position, child.span.end)
+    if position < doc.span.end:
+        yield position, doc.span.end
+
+
+def _date_of(doc: Document) -> str | None:
+    best = doc.best_date
+    return best.value if best else None
+
+
+def _candidates(
+    source: Source, doc: Document, gazetteer: Gazetteer, lowercase: set[str]
+) -> Iterator[Candidate]:
+    iso = _date_of(doc)
+    for start, end in _segments(doc):
+        original = source.readable[start:end]
+        text = _unshout(original)
+        yield from gazetteer.find(text, start)
+        yield from names.titled_names(text, gazetteer, start)
+        yield from names.initialled_names(text, gazetteer, start, lowercase)
+        yield from names.offices(text, gazetteer, iso, start)
+        yield from names.hyphenated_places(text, gazetteer, start)
+        yield from names.quoted_code_names(text, start)
+        yield from names.capitalised_words(original, lowercase, start)
+
+
+def _unshout(text: str) -> str:
+    """Lines in capitals ("W. CHURCHILL TO J. V. STALIN") in title case, so the finders
+    read them like other text; offsets are kept (a line that would change length is left)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if any(c.isalpha() for c in line) and line == line.upper():
+            titled = line.title()
+            if len(titled) == len(line):
+                lines[i] = titled
+    return "\n".join(lines)
+
+
+def _introduced_surnames(
+    found: Iterator[list[Candidate]] | object, gazetteer: Gazetteer, lowercase: set[str]
+) -> dict[str, str | None]:
+    """Surnames of persons named with a title or initials whose bare surname the
+    gazetteer does not know: surname -> key (None when the person is unknown)."""
+    introduced: dict[str, str | None] = {}
+    for candidates in found:  # type: ignore[union-attr]
+        for c in candidates:
+            if c.type != "person" or not c.rule.startswith(("title and name", "initials")):
+                continue
+            surname = c.text.split()[-1]
+            if (surname.lower() in lowercase or gazetteer.resolve(surname)
+                    or not surname[:1].isupper()):  # fmt: skip
+                continue
+            if introduced.get(surname) is None:
+                introduced[surname] = c.key
+    return introduced
+
+
+def _mention(source: Source, c: Candidate) -> Mention:
+    c = dataclasses.replace(c, text=source.readable[c.start : c.end])  # as written
+    start = source.original_offset(c.start)
+    end = source.original_offset(c.end - 1) + 1 if c.end > c.start else start
+    evidence = Evidence(c.rule or "authority file", c.confidence, Span(c.start, c.end), c.text)
+    return Mention(c.key, c.type, c.text, Span(start, end), evidence)
+
+
+def summarise(mentions: list[Mention], auth: authority.Authority) -> list[dict]:
+    """``[{key, type, name, count}]`` of the resolved mentions, in order of first mention."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for m in mentions:
+        if m.key:
+            counts[(m.key, m.type)] += 1
+    return [
+        {"key": key, "type": type_, "name": _name(key, auth, mentions), "count": n}
+        for (key, type_), n in counts.items()
+    ]
+
+
+def _name(key: str, auth: authority.Authority, mentions: list[Mention]) -> str:
+    entry = auth.get(key)
+    if entry is not None:
+        return entry.name
+    return next(m.text for m in mentions if m.key == key)
