@@ -125,7 +125,7 @@ def test_format_can_be_forced() -> None:
 def test_unknown_format_lists_the_valid_ones() -> None:
     with pytest.raises(UnsupportedFormat) as caught:
         read_source(MIA, format="pdf")
-    assert caught.value.reason == "unknown format 'pdf' (valid formats: html, md, txt)"
+    assert caught.value.reason == "unknown format 'pdf' (valid formats: html, md, tei, txt)"
 
 
 def test_detect_format_by_extension_and_content() -> None:

@@ -9,16 +9,22 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from missive.export.selection import Selection
 from missive.store import Store
 
 
-def write_jsonl(store: Store, out: TextIO | str | Path, source: str | None = None) -> int:
+def write_jsonl(
+    store: Store,
+    out: TextIO | str | Path,
+    source: str | None = None,
+    selection: Selection | None = None,
+) -> int:
     """Write the store's top-level documents, in source order; return how many.
 
     `out` is an open text stream, ``"-"`` for stdout, or a path (written to a
     temporary file beside it, then moved into place).
     """
-    documents = store.documents(source)
+    documents = (selection or Selection(source=source)).documents(store)
     if not isinstance(out, str | Path):
         return dump_lines(documents, out)
     if str(out) == "-":
