@@ -99,14 +99,21 @@ def _escape(text: str) -> str:
 @click.option("--format", "fmt", default="jsonl", show_default=True, help="Export format.")
 @click.option("--out", "out_path", required=True, help="Output file or folder ('-' for stdout).")
 @click.option("--source", default=None, help="Only this source (file name).")
-def export(db: str, fmt: str, out_path: str, source: str | None) -> None:
-    """Export the edition (jsonl)."""
-    from missive.export import get_exporter
+@click.option("--from", "date_from", default=None, help="Only documents dated on or after (ISO).")
+@click.option("--to", "date_to", default=None, help="Only documents dated on or before (ISO).")
+@click.option("--sender", default=None, help="Only documents sent by this person key.")
+def export(
+    db: str, fmt: str, out_path: str, source: str | None,
+    date_from: str | None, date_to: str | None, sender: str | None,
+) -> None:  # fmt: skip
+    """Export the edition: jsonl, csv, cmif, gexf, graphml (a file), tei or site (a folder)."""
+    from missive.export import Selection, get_exporter
 
     exporter = get_exporter(fmt)
+    selection = Selection(source, date_from, date_to, sender)
     with _open_store(db) as store:
         target = sys.stdout if out_path == "-" else out_path
-        exporter(store, target, source=source)
+        exporter(store, target, selection=selection)
 
 
 @main.command()
@@ -115,6 +122,7 @@ def export(db: str, fmt: str, out_path: str, source: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
 def show(doc_id: str, db: str, as_json: bool) -> None:
     """Show one document with its fields and their evidence."""
+    from missive.entity_report import render_document_entities
     from missive.show import render_document
 
     with _open_store(db) as store:
@@ -123,10 +131,13 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
             raise UsageError(
                 f"no document {doc_id!r} in {db} (see `missive export --format jsonl`)"
             )
+        links = store.links(doc_id)
         if as_json:
-            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+            click.echo(json.dumps({**doc, "linked_from": links["incoming"]}, ensure_ascii=False,
+                                  indent=2))  # fmt: skip
         else:
-            render_document(doc, out)
+            render_document(doc, out, links["incoming"])
+            render_document_entities(store.document_mentions(doc_id), out)
 
 
 @main.command()
@@ -136,12 +147,17 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
 )
 def check(db: str, threshold: float) -> None:
     """List every uncertain field and everything unresolved, with its evidence."""
-    from missive.check import find_uncertain, format_findings
+    from missive.check import find_uncertain, format_findings, unreferenced_notes
+    from missive.entity_report import format_unresolved
 
     with _open_store(db) as store:
         findings = find_uncertain(store.documents(), threshold)
+        findings += unreferenced_notes(n for s in store.sources() for n in store.notes(s["name"]))
         orphans = store.orphaned_corrections()
+        unresolved = store.unresolved_mentions()
     click.echo(format_findings(findings))
+    if unresolved:
+        click.echo(format_unresolved(unresolved))
     for orphan in orphans:
         click.echo(
             f"orphaned correction: {orphan['doc_id']} {orphan['field']} (document no longer exists)"
@@ -149,48 +165,97 @@ def check(db: str, threshold: float) -> None:
 
 
 @main.command()
-@click.argument("query")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
-@click.option("--limit", default=10, show_default=True)
-def search(query: str, db: str, as_json: bool, limit: int) -> None:
-    """Full-text search over the bodies and notes."""
+@click.option("--json", "as_json", is_flag=True, help="Print conversations and figures as JSON.")
+def threads(db: str, as_json: bool) -> None:
+    """Reply threads as conversations, with transit and response times per direction."""
+    from dataclasses import asdict
+
+    from missive.conversations import conversations, format_conversations, format_timing, timing
+
     with _open_store(db) as store:
-        hits = store.search_text(query, limit=limit)
-        total = store.count_text(query)
+        docs = list(store.documents())
+    trees, figures = conversations(docs), timing(docs)
     if as_json:
-        payload = {"total": total, "hits": [_hit(h) for h in hits], "facets": {}}
+        payload = {"conversations": [asdict(t) for t in trees], "timing": figures}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    table = Table(show_edge=False)
-    for column in ("id", "date", "from", "to", "snippet"):
-        table.add_column(column)
-    for hit in hits:
-        h = _hit(hit)
-        table.add_row(
-            h["id"],
-            h["date"] or "",
-            ", ".join(h["senders"]),
-            ", ".join(h["recipients"]),
-            h["snippet"],
-        )
-    out.print(table)
-    out.print(f"{total} documents match")
-
-
-def _hit(hit: dict) -> dict:
-    return {
-        "id": hit.get("id"), "number": hit.get("number"), "source": hit.get("source"),
-        "date": hit.get("date"), "senders": hit.get("senders") or [],
-        "recipients": hit.get("recipients") or [], "score": hit.get("score"),
-        "snippet": hit.get("snippet", ""),
-    }  # fmt: skip
+    else:
+        click.echo(format_conversations(trees))
+        click.echo(format_timing(figures))
 
 
 @main.command()
 @db_option
-def demo(db: str) -> None:
-    """Ingest the bundled sample corpus and print the summary."""
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def missing(db: str, as_json: bool) -> None:
+    """List the messages the documents refer to that are not in the database."""
+    from missive.show import format_missing
+
+    with _open_store(db) as store:
+        entries = store.missing_messages()
+    if as_json:
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_missing(entries))
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print hits and facets as JSON.")
+@click.option("--limit", default=10, show_default=True)
+def search(query: str, db: str, as_json: bool, limit: int) -> None:
+    """Search the edition; QUERY uses the language in README ("Searching")."""
+    from missive.search import search as run_search
+    from missive.search.render import print_result
+
+    result = run_search(db, query, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_result(result, out)
+
+
+@main.command()
+@db_option
+def reindex(db: str) -> None:
+    """Rebuild the search index beside the database from the store."""
+    from missive.search import reindex as rebuild
+
+    report = rebuild(db)
+    err.print(f"indexed {report.documents} documents of {report.sources} sources", highlight=False)
+
+
+host_option = click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
+)
+port_option = click.option("--port", default=8000, show_default=True, type=int)
+
+
+@main.command()
+@db_option
+@host_option
+@port_option
+@click.option(
+    "--editor-token", envvar="MISSIVE_EDITOR_TOKEN", default=None, show_envvar=True,
+    help="Token editors sign in with to correct documents (better given in the environment).",
+)  # fmt: skip
+def serve(db: str, host: str, port: int, editor_token: str | None) -> None:
+    """Serve the reader: browse, read, search and correct in a web browser."""
+    from missive.web.serve import serve as run_server
+
+    if not Path(db).is_file():
+        raise UsageError(f"no database {db}: ingest first (`missive ingest FILES --db {db}`)")
+    run_server(db, host=host, port=port, editor_token=editor_token, announce=err.print)
+
+
+@main.command()
+@db_option
+@host_option
+@port_option
+@click.option("--no-serve", is_flag=True, help="Only ingest and summarise; do not serve.")
+def demo(db: str, host: str, port: int, no_serve: bool) -> None:
+    """Ingest the bundled sample corpus, print the summary, then serve the reader."""
     from missive.ingest import ingest_paths
 
     samples = bundled_samples()
@@ -203,7 +268,11 @@ def demo(db: str) -> None:
     err.print(
         f"next: `missive export --db {db} --format jsonl --out -` or `missive check --db {db}`"
     )
-    sys.exit(1 if report.failures else 0)
+    if no_serve:
+        sys.exit(1 if report.failures else 0)
+    from missive.web.serve import serve as run_server
+
+    run_server(db, host=host, port=port, editor_token=None, announce=err.print)
 
 
 def bundled_samples() -> Path:

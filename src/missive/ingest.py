@@ -13,6 +13,7 @@ from pathlib import Path
 
 from missive import pipeline
 from missive.errors import InputError, MissiveError
+from missive.search import sync_index
 from missive.sources import iter_input_files, read_source
 from missive.store import Store
 
@@ -54,6 +55,7 @@ def ingest_paths(paths: list[Path], db: str | Path, progress: Callable | None = 
                 bar.stop()
         if any(row.status != "unchanged" for row in report.rows):
             store.optimize()
+    sync_index(db)  # after the store's commits: the search index follows the store
     return report
 
 

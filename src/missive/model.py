@@ -91,6 +91,12 @@ class NoteRef:
     number: int
     span: Span
     form: str  # "fused" | "spaced"
+    # The note it points at (set by the apparatus stage): its number, or None when the
+    # source has no such note; how the pairing was made.
+    note: int | None = None
+    evidence: Evidence | None = None
+    # Where it stands in the document's text, when the reader states it (TEI import).
+    offset: int | None = None
 
 
 @dataclass(slots=True)
@@ -102,6 +108,9 @@ class Note:
     span: Span
     start_line: int
     end_line: int
+    # Code names and pseudonyms the note explains (set by the apparatus stage):
+    # {"alias", "name", "kind", "evidence"} with the marked term and the note's words.
+    defines: list[dict] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -112,12 +121,25 @@ class Link:
     target: str | None  # document id, or None when the target is not in the corpus
     evidence: Evidence
     target_description: str = ""
+    data: dict = field(default_factory=dict)  # e.g. the date and writer of a missing message
 
 
 @dataclass(slots=True)
 class Paragraph:
     span: Span
     text: str  # normalized text (markers, page numbers and hyphenation removed)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in a document: a person, place, organization, operation, conference or
+    ship, resolved to an authority key (None when unknown), with its evidence."""
+
+    key: str | None
+    type: str  # person | place | organization | operation | conference | ship | unknown
+    text: str  # as written
+    span: Span  # offsets into the original text
+    evidence: Evidence
 
 
 @dataclass(slots=True)
@@ -129,6 +151,8 @@ class Witness:
     start_line: int
     end_line: int
     text: str
+    # Readings where this witness differs from the first one (set by collation).
+    variants: list[dict] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -160,6 +184,7 @@ class Document:
     enclosures: list[Document] = field(default_factory=list)
     witnesses: list[Witness] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     parent_id: str | None = None
 
@@ -183,9 +208,11 @@ class Source:
     name: str  # file name as ingested
     path: str
     sha256: str
-    format: str  # txt | md | html | xml
+    format: str  # txt | md | html | tei
     text: str  # the exact original text, decoded
     encoding: str = "utf-8"
+    # The reader stated the documents (TEI): the pipeline leaves them as they are.
+    structured: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     declaration: Declaration | None = None
     documents: list[Document] = field(default_factory=list)

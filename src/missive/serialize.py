@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from missive.anchors import marker_offset
 from missive.model import (
     DATE_ROLES,
     Document,
@@ -18,6 +19,7 @@ from missive.model import (
     Inferred,
     Link,
     Note,
+    NoteRef,
     Party,
     Source,
     Span,
@@ -92,7 +94,7 @@ def _note_references(documents: list[Document]) -> dict[int, list[str]]:
 
 
 def _marker_numbers(doc: Document) -> list[int]:
-    numbers = [ref.number for ref in doc.note_refs]
+    numbers = [_note_of(ref) for ref in doc.note_refs]
     for child in doc.enclosures:
         numbers.extend(_marker_numbers(child))
     return numbers
@@ -101,6 +103,14 @@ def _marker_numbers(doc: Document) -> list[int]:
 def evidence_to_dict(evidence: Evidence | None, ctx: SourceContext) -> dict[str, Any] | None:
     """``{rule, confidence, text, start_line, end_line}`` (+ ``note`` when the rule left one)."""
     return None if evidence is None else _evidence(evidence, ctx)
+
+
+def _document_lines(doc: Document, ctx: SourceContext) -> dict[str, int]:
+    """Lines of the original file; for markup the parser's lines are of its plain text."""
+    if ctx.source.plain_map is None:
+        return {"start_line": doc.start_line, "end_line": doc.end_line}
+    start_line, end_line = ctx.span_lines(doc.span)
+    return {"start_line": start_line, "end_line": end_line}
 
 
 def _evidence(evidence: Evidence, ctx: SourceContext) -> dict[str, Any]:
@@ -170,21 +180,39 @@ def _notes(doc: Document, ctx: SourceContext) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[int] = set()
     for ref in doc.note_refs:
-        note = ctx.notes_by_number.get(ref.number)
-        if note is None or ref.number in seen:
+        number = _note_of(ref)
+        note = ctx.notes_by_number.get(number)
+        if note is None or number in seen:
             continue
-        seen.add(ref.number)
+        seen.add(number)
         out.append({"number": note.number, "text": note.text})
     return out
 
 
+def _note_of(ref: NoteRef) -> int:
+    """The number of the note a marker points at (the apparatus stage may pair a
+    marker with a note of another number)."""
+    return ref.note if ref.note is not None else ref.number
+
+
+def _note_ref(ref: NoteRef, ctx: SourceContext) -> dict[str, Any]:
+    out = {"number": ref.number, "start_line": ctx.line_of(ref.span.start), "form": ref.form}
+    if ref.evidence is not None:
+        out["note"] = ref.note
+        out["evidence"] = _evidence(ref.evidence, ctx)
+    return out
+
+
 def _link(link: Link, ctx: SourceContext) -> dict[str, Any]:
-    return {
+    out = {
         "type": link.type,
         "target": link.target,
         "evidence": _evidence(link.evidence, ctx),
         "target_description": link.target_description,
     }
+    if link.data:
+        out["data"] = link.data
+    return out
 
 
 def _witness(witness: Witness) -> dict[str, Any]:
@@ -193,6 +221,7 @@ def _witness(witness: Witness) -> dict[str, Any]:
         "start_line": witness.start_line,
         "end_line": witness.end_line,
         "text": witness.text,
+        "variants": list(witness.variants),
     }
 
 
@@ -215,13 +244,15 @@ def document_to_dict(
         "id": doc.id,
         "source": source.name,
         "source_sha256": source.sha256,
-        "span": {"start_line": doc.start_line, "end_line": doc.end_line},
+        "span": _document_lines(doc, ctx),
         "number": _value(doc.number),
         "number_printed": doc.number_printed,
         "kind": _value(doc.kind),
         "senders": [_party(p, ctx) for p in doc.senders],
         "recipients": [_party(p, ctx) for p in doc.recipients],
         "dates": _dates(doc, ctx),
+        # A date the document does not carry but a later reply gives it (link stage).
+        "date_inferred": _inferred(doc.dates["inferred"], ctx) if "inferred" in doc.dates else None,
         "date": _value(best),
         **{name: _value(getattr(doc, name)) for name in SCALAR_FIELDS},
         "text": text,
@@ -237,7 +268,7 @@ def document_to_dict(
         **{name: _value(getattr(doc, name)) for name in EXTRA_SCALAR_FIELDS},
         "evidence": _field_evidence(doc, ctx),
         "note_refs": [
-            {"number": r.number, "start_line": ctx.line_of(r.span.start), "form": r.form}
+            {**_note_ref(r, ctx), "offset": marker_offset(doc, r, ctx.source.readable)}
             for r in doc.note_refs
         ],
         "confidence": _document_confidence(doc),
@@ -270,6 +301,7 @@ def note_to_dict(note: Note, source: Source, ctx: SourceContext | None = None) -
         "start_line": note.start_line,
         "end_line": note.end_line,
         "referenced_by": list(ctx.referenced_by(note.number)),
+        "defines": list(note.defines),
     }
 
 

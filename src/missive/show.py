@@ -9,7 +9,9 @@ from rich.markup import escape
 from rich.table import Table
 
 
-def render_document(doc: dict[str, Any], console: Console) -> None:
+def render_document(
+    doc: dict[str, Any], console: Console, incoming: list[dict[str, Any]] | None = None
+) -> None:
     console.print(f"[bold]{escape(doc['id'])}[/bold]  {escape(doc.get('source', ''))} "
                   f"lines {doc['span']['start_line']}-{doc['span']['end_line']}")  # fmt: skip
     table = Table(show_header=True, show_edge=False)
@@ -25,6 +27,7 @@ def render_document(doc: dict[str, Any], console: Console) -> None:
     for enclosure in doc.get("enclosures", []):
         console.print(f"\n[bold]enclosure {escape(enclosure['id'])}[/bold]")
         console.print(escape(enclosure.get("text", "")))
+    render_links(doc, console, incoming or [])
 
 
 def _field_rows(doc: dict[str, Any]):
@@ -55,3 +58,41 @@ def _ev_text(ev: dict) -> str:
     text = (ev.get("text") or "").replace("\n", " ")
     where = f" (line {ev['start_line']})" if ev.get("start_line") else ""
     return f"{ev.get('rule', '')}: {text[:70]}{where}"
+
+
+def render_links(doc: dict[str, Any], console: Console, incoming: list[dict[str, Any]]) -> None:
+    """Links out (replies to, cites, quotes) and in (replied by, cited by), with evidence."""
+    rows = [(link["type"], link) for link in doc.get("links", [])]
+    rows += [(f"{link['relation']} {link['from']}", link) for link in incoming]
+    if rows:
+        console.print("\n[bold]links[/bold]")
+    for label, link in rows:
+        target = link["target"] or "(not in the corpus)"
+        if label == link["type"]:
+            label = f"{label} {target}"
+        ev = link.get("evidence") or {}
+        console.print(f"  {escape(label)}  [dim]{escape(link.get('target_description', ''))}[/dim]"
+                      f"  ({ev.get('confidence', '')}) {escape(_ev_text(ev))}")  # fmt: skip
+    if len(doc.get("witnesses", [])) > 1:
+        labels = ", ".join(f"{w['label']} (lines {w['start_line']}-{w['end_line']})"
+                           for w in doc["witnesses"])  # fmt: skip
+        console.print(f"\n[bold]witnesses[/bold] {escape(labels)}; variants against the first:")
+    for witness in doc.get("witnesses", []):
+        for v in witness.get("variants", []):
+            console.print(f"  {escape(witness['label'])}: {escape(v['base'] or '—')} / "
+                          f"{escape(v['reading'] or '—')}  [dim]{v['type']}, line "
+                          f"{v['base_line'] or v['reading_line']}[/dim]")  # fmt: skip
+
+
+def format_missing(entries: list[dict[str, Any]]) -> str:
+    """One line per missing message: date, who to whom, where it is cited, the phrase."""
+    if not entries:
+        return "no missing messages"
+    lines = []
+    for e in entries:
+        who = "+".join(e["from"]) or "?"
+        to = "+".join(e["to"]) or "?"
+        what = f"No. {e['number']}" if e.get("number") else f"{e['date'] or '?'}  {who} -> {to}"
+        lines.append(f"{what}  cited in {e['cited_in']} line {e['line']}: «{e['text']}»")
+    lines.append(f"{len(entries)} missing message{'s' * (len(entries) != 1)}")
+    return "\n".join(lines)

@@ -47,3 +47,28 @@ def test_without_notes_nothing_is_a_marker():
 def test_strip_markers():
     text = "message 25 to me"
     assert strip_markers(text, find_markers(text, NOTES)) == "message to me"
+
+
+# A volume with running note numbers in the hundreds: the numbers in prose that
+# could be note numbers must still not be read as markers.
+MANY_NOTES = frozenset(range(1, 800))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send 100 bombers to the front",
+        "7,596 destroyed, 1, 150 probably destroyed",
+        "In 38 days General Eisenhower will land",
+        "with reference to your 761 of today",
+        "the joint message of January 26, 27 and 28",
+        "on Tuesday, 21 September.",
+    ],
+)
+def test_numbers_in_prose_are_not_markers_even_when_notes_have_them(text):
+    assert find_markers(text, MANY_NOTES) == []
+
+
+def test_a_marker_that_cannot_be_a_day_follows_a_date():
+    text = "Mr Molotov's note of October 14, 45 and in order that"
+    assert [(m.number, m.form) for m in find_markers(text, NOTES)] == [(45, "spaced")]

@@ -85,15 +85,22 @@ def _spaced_ok(text: str, start: int, end: int) -> bool:
     next_word = after.split()[0].lower() if after.split() else ""
     if _DATE_END.search(before):
         # "November 29, 1943 51", "January 26, 27": a marker after a date, unless
-        # the date goes on as a range ("January 26, 27 and 28").
-        return next_word not in {"and", "or", "to"} and not next_word[:1].isdigit()
+        # the date goes on as a range ("January 26, 27 and 28"); a number that
+        # cannot be a day ("October 14, 45 and in order") is a marker all the same.
+        return int(text[start:end]) > 31 or not _continues_range(after)
     if previous_word in _BEFORE_QUANTITY or previous_word.rstrip(",") in MONTHS:
         return False
-    if previous_word[-1:].isdigit() or before.endswith(("-", "—", "–", "(")):
+    if previous_word.rstrip(",;")[-1:].isdigit() or before.endswith(("-", "—", "–", "(")):
+        # "1, 150": a number after a number is one of a list (or "1,150" misprinted)
         return False
     if next_word.rstrip(",.;:") in MONTHS or _QUANTITY_NOUNS.match(next_word):
         return False
     return not (re.match(r"^,\s*\d", after) or re.match(r"^[.,]\d", after))  # "1, 748"
+
+
+def _continues_range(after: str) -> bool:
+    """ "and 28", "to 30", "28": the number is one day of a range of dates."""
+    return bool(re.match(r"^(?:(?:and|or|to|-|–)\s*)?\d", after))
 
 
 def strip_markers(text: str, markers: list[Marker]) -> str:

@@ -20,13 +20,13 @@ _ADJ = r"(?:(?:joint|friendly|latest|last|personal|kind|two|three|own|previous|r
 # "your message of February 16", "yours of November 8", "your latest message—that of July 16"
 _OF_DATE = re.compile(
     rf"\b{_OWNER}\s+(?P<adj>{_ADJ})(?:{_KIND}\s*(?:[—–-]+\s*that\s+|,\s*that\s+)?)?"
-    r"(?:of|dated)\s+(?P<rest>.{3,40})",
+    r"(?:of|dated)\s+(?=(?P<rest>.{3,40}))",  # a lookahead: the next phrase may start inside
     re.IGNORECASE,
 )
 # "Your friendly joint message reached me on January 27", "... was received on ..."
 _REACHED_ON = re.compile(
     rf"\b(?P<owner>your)\s+(?P<adj>{_ADJ}){_KIND}\b[^.;]{{0,60}}?"
-    r"\b(?:reached me|was received|received|arrived)\s+(?:on|today,?)\s+(?P<rest>.{3,40})",
+    r"\b(?:reached me|was received|received|arrived)\s+(?:on|today,?)\s+(?=(?P<rest>.{3,40}))",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,7 @@ from missive.sources.files import iter_input_files, read_bytes
 from missive.sources.htmlpage import read_html
 from missive.sources.markdown import read_md
 from missive.sources.plaintext import read_txt
+from missive.sources.tei import read_tei
 
 __all__ = [
     "EXTENSIONS",
@@ -35,7 +36,7 @@ __all__ = [
 
 Reader = Callable[[Source], None]
 
-READERS: dict[str, Reader] = {"txt": read_txt, "md": read_md, "html": read_html}
+READERS: dict[str, Reader] = {"txt": read_txt, "md": read_md, "html": read_html, "tei": read_tei}
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt",
     ".text": "txt",
@@ -44,6 +45,8 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".xml": "tei",
+    ".tei": "tei",
 }
 
 SNIFF_SIZE = 8192
@@ -72,7 +75,7 @@ def detect_format(path: Path, text: str) -> str:
     """The format by extension; a text file (or an unknown extension) is looked at:
     an HTML page or a markdown record saved as .txt is read as what it is."""
     by_extension = EXTENSIONS.get(path.suffix.lower())
-    if by_extension in ("md", "html"):
+    if by_extension in ("md", "html", "tei"):
         return by_extension
     head = text[:SNIFF_SIZE]
     if _HTML_START.match(head):

@@ -16,6 +16,7 @@ from missive.serialize import SourceContext, document_to_dict, note_to_dict, sou
 from missive.serialize import source_to_dict as serialize_source
 from missive.store import sql
 from missive.store.schema import now
+from missive.store.witnesses import link_across_sources
 
 Status = Literal["added", "unchanged", "replaced"]
 
@@ -101,6 +102,8 @@ def _write(
         sql.INSERT_NOTE,
         ((source_id, seq, n["number"], n["text"], to_json(n)) for seq, n in enumerate(notes)),
     )
+    _write_links(conn, source_id, docs)
+    _write_mentions(conn, source_id, docs)
     orphans = _orphaned_by(conn, old_ids - {data["id"] for _, data in docs})
     return IngestResult(
         name=source.name,
@@ -109,6 +112,48 @@ def _write(
         documents=len(source.documents),
         warnings=[*source.warnings, *orphans],
         orphaned_corrections=len(orphans),
+    )
+
+
+def _write_links(
+    conn: sqlite3.Connection, source_id: int, docs: list[tuple[Document, dict[str, Any]]]
+) -> None:
+    """The links of every document (enclosures included), for lookups in both directions."""
+    conn.execute(sql.DELETE_SOURCE_LINKS, (source_id,))
+    conn.executemany(
+        sql.INSERT_LINK,
+        (
+            (source_id, data["id"], link["type"], link["target"], to_json(link))
+            for _, data in docs
+            for link in data["links"]
+        ),
+    )
+    link_across_sources(conn, source_id, [data for _, data in docs])
+
+
+def _write_mentions(
+    conn: sqlite3.Connection, source_id: int, docs: list[tuple[Document, dict[str, Any]]]
+) -> None:
+    """The names found in every document (pipeline/entities.py), resolved or not."""
+    conn.execute(sql.DELETE_SOURCE_MENTIONS, (source_id,))
+    conn.executemany(
+        sql.INSERT_MENTION,
+        (
+            (
+                source_id,
+                data["id"],
+                m.key,
+                m.type,
+                m.text,
+                m.span.start,
+                m.span.end,
+                m.key is not None,
+                m.evidence.rule,
+                m.evidence.confidence,
+            )
+            for doc, data in docs
+            for m in doc.mentions
+        ),
     )
 
 

@@ -82,8 +82,47 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_by_doc ON corrections(doc_id, id);
 """
 
+V_LINKS = """
+-- Links between documents (replies_to, cites, quotes, same_as); target NULL for a
+-- message the source refers to but does not hold (a missing message).
+CREATE TABLE links (
+    pk INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    target TEXT,
+    data TEXT NOT NULL                   -- JSON: serialize._link
+);
+CREATE INDEX links_by_doc ON links(doc_id);
+CREATE INDEX links_by_target ON links(target);
+CREATE INDEX links_by_source ON links(source_id);
+"""
+
+V_MENTIONS = """
+-- Names found in documents (pipeline/entities.py): key NULL when unresolved.
+-- start/end are offsets into sources.text.
+CREATE TABLE mentions (
+    pk INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    key TEXT,
+    type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    resolved INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+CREATE INDEX mentions_by_key ON mentions(key, doc_id);
+CREATE INDEX mentions_by_doc ON mentions(doc_id);
+CREATE INDEX mentions_by_source ON mentions(source_id);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("initial", V1_INITIAL),
+    ("links", V_LINKS),
+    ("mentions", V_MENTIONS),
 ]
 
 APPLIED_VERSIONS = "SELECT version FROM migrations ORDER BY version"
@@ -126,6 +165,18 @@ FIND_DOCUMENT_OWNER = """
 SELECT s.name FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?
 """
 OPTIMIZE_FTS = "INSERT INTO documents_fts (documents_fts) VALUES ('optimize')"
+DELETE_SOURCE_LINKS = "DELETE FROM links WHERE source_id = ?"
+INSERT_LINK = "INSERT INTO links (source_id, doc_id, type, target, data) VALUES (?, ?, ?, ?, ?)"
+LINKS_FROM = "SELECT doc_id, data FROM links WHERE doc_id = ? ORDER BY pk"
+LINKS_TO = "SELECT doc_id, data FROM links WHERE target = ? ORDER BY pk"
+MISSING_LINKS = """
+SELECT l.doc_id, l.data FROM links l JOIN sources s ON s.id = l.source_id
+WHERE l.target IS NULL ORDER BY s.id, l.pk
+"""
+ALL_LINKS = "SELECT doc_id, data FROM links ORDER BY source_id, pk"
+SAME_DATE_ELSEWHERE = """
+SELECT id, data FROM documents WHERE date = ? AND source_id != ? AND parent_id IS NULL
+"""
 
 # --- reading --------------------------------------------------------------
 
@@ -188,6 +239,25 @@ SELECT d.id, d.number, s.name, d.date, d.senders, d.recipients
 FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.pk = ?
 """
 
+# --- the search index beside the store (missive.search) -------------------
+
+INDEX_SOURCE_STATES = "SELECT name, sha256, ingested_at FROM sources ORDER BY id"
+INDEX_CORRECTION_STATE = "SELECT count(*), coalesce(max(id), 0) FROM corrections"
+INDEX_SOURCES_CORRECTED_AFTER = """
+SELECT DISTINCT s.name FROM corrections c
+JOIN documents d ON d.id = c.doc_id JOIN sources s ON s.id = d.source_id
+WHERE c.id > ?
+"""
+INDEX_CORRECTED_DOCUMENTS = "SELECT DISTINCT doc_id FROM corrections"
+# Every document of a source (enclosures too), only what the index needs; one
+# json_extract of several paths parses each document's JSON once.
+INDEX_DOCUMENTS_OF_SOURCE = """
+SELECT d.id, s.name, d.number, d.kind, d.date, d.senders, d.recipients,
+       json_extract(d.data, '$.text', '$.heading', '$.notes', '$.entities')
+FROM documents d JOIN sources s ON s.id = d.source_id
+WHERE s.name = ? ORDER BY d.seq
+"""
+
 # --- stats and checks -----------------------------------------------------
 
 STATS = """
@@ -201,3 +271,152 @@ SELECT (SELECT count(*) FROM sources),
        (SELECT coalesce(max(version), 0) FROM migrations)
 """
 INTEGRITY_CHECK = "PRAGMA integrity_check"
+
+# --- reader (web/) ----------------------------------------------------------
+
+# Top-level documents matching the reader's filters (each one NULL = no filter).
+READER_FILTER = """
+FROM documents d JOIN sources s ON s.id = d.source_id
+WHERE d.parent_id IS NULL
+  AND (:sender IS NULL OR EXISTS (SELECT 1 FROM json_each(d.senders) WHERE value = :sender))
+  AND (:recipient IS NULL
+       OR EXISTS (SELECT 1 FROM json_each(d.recipients) WHERE value = :recipient))
+  AND (:date_from IS NULL OR d.date >= :date_from)
+  AND (:date_to IS NULL OR d.date <= :date_to)
+  AND (:kind IS NULL OR d.kind = :kind)
+  AND (:source IS NULL OR s.name = :source)
+"""
+READER_ORDERS = {
+    "edition": "s.id, d.seq",
+    "date": "d.date IS NULL, d.date, s.id, d.seq",
+    "-date": "d.date IS NULL, d.date DESC, s.id, d.seq",
+    "number": "d.number IS NULL, d.number, s.id, d.seq",
+}
+READER_PAGE = (
+    "SELECT d.id, d.number, d.date, d.kind, d.senders, d.recipients, s.name "
+    + READER_FILTER
+    + " ORDER BY {order} LIMIT :limit OFFSET :offset"
+)
+READER_COUNT = "SELECT count(*) " + READER_FILTER
+READER_INCIPITS = """
+SELECT id, json_extract(data, '$.incipit') FROM documents
+WHERE id IN (SELECT value FROM json_each(?))
+"""
+READER_DATE_SPAN = """
+SELECT min(date), max(date) FROM documents WHERE parent_id IS NULL AND date IS NOT NULL
+"""
+READER_MONTHS = """
+SELECT substr(date, 1, 7), senders, recipients, count(*) FROM documents
+WHERE parent_id IS NULL AND date IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1
+"""
+READER_CORRESPONDENTS = """
+SELECT p.value, sum(p.role = 's'), sum(p.role = 'r') FROM (
+    SELECT j.value, 's' AS role FROM documents d, json_each(d.senders) j
+    WHERE d.parent_id IS NULL
+    UNION ALL
+    SELECT j.value, 'r' FROM documents d, json_each(d.recipients) j WHERE d.parent_id IS NULL
+) p GROUP BY p.value ORDER BY count(*) DESC, p.value LIMIT ?
+"""
+READER_KINDS = """
+SELECT kind, count(*) FROM documents WHERE parent_id IS NULL AND kind IS NOT NULL
+GROUP BY kind ORDER BY count(*) DESC
+"""
+READER_POSITION = "SELECT source_id, seq, parent_id FROM documents WHERE id = ?"
+READER_PREVIOUS = """
+SELECT id FROM documents WHERE source_id = ? AND parent_id IS NULL AND seq < ?
+ORDER BY seq DESC LIMIT 1
+"""
+READER_NEXT = """
+SELECT id FROM documents WHERE source_id = ? AND parent_id IS NULL AND seq > ?
+ORDER BY seq LIMIT 1
+"""
+READER_SUMMARIES = """
+SELECT d.id, d.number, d.date, d.kind, d.senders, d.recipients, s.name
+FROM documents d JOIN sources s ON s.id = d.source_id
+WHERE d.id IN (SELECT value FROM json_each(?))
+"""
+READER_FINGERPRINT = """
+SELECT (SELECT count(*) FROM sources), (SELECT max(ingested_at) FROM sources),
+       (SELECT count(*) FROM corrections)
+"""
+READER_ALL_LINKS = """
+SELECT d.id, l.value FROM documents d, json_each(d.data, '$.links') l
+"""
+READER_ALL_ENTITIES = """
+SELECT d.id, e.value FROM documents d, json_each(d.data, '$.entities') e
+"""
+READER_CORRECTED_IDS = "SELECT DISTINCT doc_id FROM corrections"
+# Ranked full-text hits restricted by the reader's facet filters (FTS5 fallback).
+READER_FTS_FILTER = """
+FROM documents_fts f JOIN documents d ON d.pk = f.rowid JOIN sources s ON s.id = d.source_id
+WHERE documents_fts MATCH :query
+  AND (:sender IS NULL OR EXISTS (SELECT 1 FROM json_each(d.senders) WHERE value = :sender))
+  AND (:recipient IS NULL
+       OR EXISTS (SELECT 1 FROM json_each(d.recipients) WHERE value = :recipient))
+  AND (:kind IS NULL OR coalesce(d.kind, 'unknown') = :kind)
+  AND (:year IS NULL OR coalesce(substr(d.date, 1, 4), 'undated') = :year)
+  AND (:source IS NULL OR s.name = :source)
+"""
+READER_FTS_RANKED = (
+    "SELECT f.rowid, bm25(documents_fts) AS score "
+    + READER_FTS_FILTER
+    + " ORDER BY score LIMIT :limit OFFSET :offset"
+)
+READER_FTS_COUNT = "SELECT count(*) " + READER_FTS_FILTER
+READER_FTS_FACETS = (
+    "SELECT d.senders, d.recipients, d.kind, substr(d.date, 1, 4), s.name " + READER_FTS_FILTER
+)
+READER_DIRECTIONS = """
+SELECT senders, recipients, count(*) FROM documents WHERE parent_id IS NULL GROUP BY 1, 2
+"""
+
+# --- entities and mentions (pipeline/entities.py) ---------------------------
+
+DELETE_SOURCE_MENTIONS = "DELETE FROM mentions WHERE source_id = ?"
+INSERT_MENTION = """
+INSERT INTO mentions (source_id, doc_id, key, type, text, start, end, resolved, rule, confidence)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+ENTITY_INDEX = """
+SELECT key, type, count(*), count(DISTINCT doc_id) FROM mentions
+WHERE key IS NOT NULL AND (:type IS NULL OR type = :type)
+GROUP BY key, type ORDER BY count(*) DESC, key
+"""
+# Each mention with up to :width characters of the source text either side.
+ENTITY_MENTIONS = """
+SELECT m.doc_id, m.text, m.start, m.end, m.rule, m.confidence,
+       substr(s.text, max(m.start - :width, 0) + 1, min(m.start, :width)),
+       substr(s.text, m.end + 1, :width)
+FROM mentions m JOIN sources s ON s.id = m.source_id
+WHERE m.key = :key ORDER BY m.source_id, m.start
+"""
+ENTITY_DOCUMENTS = """
+SELECT m.doc_id, d.date, count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id
+WHERE m.key = ? GROUP BY m.doc_id ORDER BY d.source_id, d.seq
+"""
+DOCUMENT_MENTIONS = """
+SELECT key, type, text, start, end, rule, confidence FROM mentions
+WHERE doc_id = ? ORDER BY start
+"""
+# Pairs of entities named in the same document, counted by documents.
+COOCCURRENCE = """
+WITH named AS (SELECT DISTINCT doc_id, key, type FROM mentions
+               WHERE key IS NOT NULL AND (:type IS NULL OR type = :type))
+SELECT a.key, b.key, count(*) FROM named a JOIN named b
+  ON a.doc_id = b.doc_id AND a.key < b.key
+WHERE :key IS NULL OR a.key = :key OR b.key = :key
+GROUP BY a.key, b.key ORDER BY count(*) DESC, a.key, b.key LIMIT :limit
+"""
+UNRESOLVED_MENTIONS = """
+SELECT m.text, m.type, count(*), count(DISTINCT m.doc_id), min(m.pk) FROM mentions m
+WHERE m.key IS NULL GROUP BY m.text, m.type ORDER BY count(*) DESC, m.text LIMIT :limit
+"""
+MENTION_CONTEXT = """
+SELECT m.doc_id, substr(s.text, max(m.start - :width, 0) + 1, m.end - max(m.start - :width, 0) + :width)
+FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.pk = :pk
+"""
+READER_HAS_TABLE = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+READER_MENTIONS_OF = """
+SELECT m.doc_id, s.name, m.text, m.start, m."end" FROM mentions m
+JOIN sources s ON s.id = m.source_id WHERE m.key = ? ORDER BY m.source_id, m.start LIMIT ?
+"""

@@ -13,8 +13,9 @@ from typing import Any
 from missive.errors import StoreError, UsageError
 from missive.model import Source
 from missive.store import corrections as corr
-from missive.store import search, sql
+from missive.store import entities, search, sql
 from missive.store.ingest import IngestResult, ingest_source, to_json
+from missive.store.links import links_of, missing_messages
 from missive.store.schema import connect, now, schema_version
 
 
@@ -127,6 +128,15 @@ class Store:
     def notes(self, source: str) -> list[dict[str, Any]]:
         return [json.loads(d) for (d,) in self.conn.execute(sql.NOTES_OF_SOURCE, (source,))]
 
+    def links(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """A document's links both ways: ``outgoing`` (its own) and ``incoming`` (other
+        documents' links to it, each with ``from`` and ``relation``: "replied by", ...)."""
+        return links_of(self.conn, doc_id)
+
+    def missing_messages(self) -> list[dict[str, Any]]:
+        """Messages the documents refer to that no source holds: who, when, cited where."""
+        return missing_messages(self.conn)
+
     def corrections(self) -> list[dict[str, Any]]:
         """Every correction, oldest first; ``orphaned`` when its document is gone."""
         return [
@@ -181,6 +191,32 @@ class Store:
     def integrity_check(self) -> list[str]:
         """SQLite's own check: ``["ok"]`` when the file is sound."""
         return [row[0] for row in self.conn.execute(sql.INTEGRITY_CHECK)]
+
+    # --- entities (store/entities.py) ----------------------------------------
+
+    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        """Every resolved entity with its mention and document counts."""
+        return entities.entity_index(self.conn, type_)
+
+    def entity_mentions(self, key: str) -> list[dict[str, Any]]:
+        """Each mention of one entity, with the text around it."""
+        return entities.entity_mentions(self.conn, key)
+
+    def entity_documents(self, key: str) -> list[dict[str, Any]]:
+        return entities.entity_documents(self.conn, key)
+
+    def document_mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        return entities.document_mentions(self.conn, doc_id)
+
+    def cooccurrences(
+        self, key: str | None = None, type_: str | None = "person", limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Who is mentioned with whom: pairs of entities and their shared documents."""
+        return entities.cooccurrences(self.conn, key, type_, limit)
+
+    def unresolved_mentions(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Names no authority entry resolves: candidates for the authority file."""
+        return entities.unresolved(self.conn, limit)
 
 
 def _ids(data: Mapping[str, Any]) -> Iterator[str]:

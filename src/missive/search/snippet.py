@@ -1,0 +1,150 @@
+"""Snippets: the passage of a hit's body (or the note that matched) with most hit terms,
+HTML-escaped, every hit term wrapped in ``<mark>…</mark>``.
+
+One case-insensitive regex over the raw text finds the hit terms (phrase words only
+where the whole phrase stands); words with accents, which the regex cannot fold
+("Café" for ``cafe``), are analyzed one by one.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from missive.search.query import And, Node, Or, Phrase, Word
+from missive.search.text import term_of
+
+PASSAGE_CHARS = 240  # about 40 words
+LEAD_CHARS = 60  # context shown before the first hit of the passage
+MAX_CANDIDATES = 200  # hit terms looked at for the passage: the first ones do
+ELLIPSIS = "…"
+
+_WORD = re.compile(r"[^\W_]+")
+_BETWEEN = r"[\W_]+"
+_ACCENTED_WORD = re.compile(r"[^\W_]*[^\x00-\x7f][^\W_]*")
+_EDGE_BEFORE = r"(?<![^\W_])"
+_EDGE_AFTER = r"(?![^\W_])"
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """The positive text terms of a query: what a snippet marks."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes or self.phrases)
+
+
+def hit_terms(node: Node | None) -> Terms:
+    found_words: set[str] = set()
+    prefixes: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+
+    def walk(n: Node | None) -> None:
+        if isinstance(n, And | Or):
+            for item in n.items:
+                walk(item)
+        elif isinstance(n, Word):
+            (prefixes.append(n.text) if n.prefix else found_words.add(n.text))
+        elif isinstance(n, Phrase):
+            phrases.append(n.words)
+        # Not: excluded terms are never in a hit; filters have no text
+
+    walk(node)
+    return Terms(frozenset(found_words), tuple(prefixes), tuple(phrases))
+
+
+def snippet(texts: Iterable[str], terms: Terms) -> str:
+    """The best passage of the first text with a hit term (else the start of the first)."""
+    first: str | None = None
+    for text in texts:
+        if not text:
+            continue
+        if first is None:
+            first = text
+        if not terms:
+            break
+        spans = _hit_spans(text, terms)
+        if spans:
+            return _render(text, spans)
+    return _render(first, []) if first else ""
+
+
+def _hit_spans(text: str, terms: Terms) -> list[tuple[int, int]]:
+    """(start, end) of every marked word, in text order."""
+    spans: list[tuple[int, int]] = []
+    for m in itertools.islice(_pattern(terms).finditer(text), MAX_CANDIDATES):
+        if m.end() - m.start() > 0 and _WORD.fullmatch(m.group()):
+            spans.append(m.span())
+        else:  # a phrase: mark each of its words
+            spans.extend(
+                (m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group())
+            )
+    if text.isascii():
+        return spans
+    return sorted({*spans, *_accented_hit_spans(text, terms)})
+
+
+@lru_cache(maxsize=256)
+def _pattern(terms: Terms) -> re.Pattern[str]:
+    alternatives = [_BETWEEN.join(map(re.escape, p)) for p in terms.phrases]
+    alternatives += [re.escape(w) for w in sorted(terms.words, key=len, reverse=True)]
+    alternatives += [re.escape(p) + r"[^\W_]*" for p in terms.prefixes]
+    return re.compile(f"{_EDGE_BEFORE}(?:{'|'.join(alternatives)}){_EDGE_AFTER}", re.I)
+
+
+def _accented_hit_spans(text: str, terms: Terms) -> list[tuple[int, int]]:
+    """Words with accents the regex cannot fold ("Café" for cafe), analyzed one by one."""
+    out = []
+    for m in _ACCENTED_WORD.finditer(text):
+        term = term_of(m.group())
+        if term in terms.words or (term and any(term.startswith(p) for p in terms.prefixes)):
+            out.append(m.span())
+    return out
+
+
+def _render(text: str, spans: list[tuple[int, int]]) -> str:
+    lo, hi = _passage(text, spans)
+    parts = [ELLIPSIS] if lo > 0 else []
+    at = lo
+    for start, end in spans:
+        if start < lo or end > hi or start < at:
+            continue
+        parts.append(html.escape(text[at:start]))
+        parts.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        at = end
+    parts.append(html.escape(text[at:hi]))
+    if hi < len(text):
+        parts.append(ELLIPSIS)
+    return " ".join("".join(parts).split())
+
+
+def _passage(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of about PASSAGE_CHARS with the most hits, cut at word edges."""
+    if not spans:
+        return 0, _word_edge(text, min(len(text), PASSAGE_CHARS), back=True)
+    starts = [s for s, _ in spans]
+    best, centre = -1, starts[0]
+    for i, at in enumerate(starts):
+        count = bisect_left(starts, at + PASSAGE_CHARS - LEAD_CHARS) - i
+        if count > best:
+            best, centre = count, at
+    lo = _word_edge(text, max(0, centre - LEAD_CHARS), back=False)
+    hi = _word_edge(text, min(len(text), lo + PASSAGE_CHARS), back=True)
+    return lo, max(hi, min(len(text), spans[bisect_left(starts, centre)][1]))
+
+
+def _word_edge(text: str, at: int, back: bool) -> int:
+    """`at` moved off the middle of a word: back to its start, or on past its end."""
+    step = -1 if back else 1
+    while 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+        at += step
+    return at

@@ -1,0 +1,60 @@
+"""The index follows the store: rebuilt when missing, healed after a missed update,
+changed by re-ingest and corrections."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from missive.search import reindex, search, sync_index
+from missive.search.index import STATE_FILE, index_dir
+from missive.store import Store
+from store.samples import build_source, changed_source
+
+
+def _ids(db: Path, query: str) -> set[str]:
+    return {hit.id for hit in search(db, query, limit=1000).hits}
+
+
+def test_missing_index_is_rebuilt_with_the_same_answers(own_db: Path) -> None:
+    before = _ids(own_db, '"second front"')
+    shutil.rmtree(index_dir(own_db))
+    assert _ids(own_db, '"second front"') == before
+
+
+def test_reindex_rebuilds_everything(own_db: Path) -> None:
+    search(own_db, "front")
+    report = reindex(own_db)
+    assert report.action == "rebuilt" and report.sources == 2 and report.documents > 80
+    assert sync_index(own_db).action == "fresh"
+
+
+def test_lost_state_file_means_a_rebuild(own_db: Path) -> None:
+    before = _ids(own_db, "front")
+    (index_dir(own_db) / STATE_FILE).unlink()
+    assert sync_index(own_db).action == "rebuilt"
+    assert _ids(own_db, "front") == before
+
+
+def test_store_change_the_index_missed_is_healed_on_next_search(own_db: Path) -> None:
+    """As if the process died between the store's commit and the index's."""
+    assert not _ids(own_db, "greetings hopes")
+    with Store(own_db) as store:
+        store.ingest(build_source())  # straight into the store: no index update
+    assert _ids(own_db, "greetings hopes") == {"sample-1"}
+    husky = _ids(own_db, "mentions:husky")  # the entity list of the enclosure
+    assert "sample-2-e1" in husky and "sample-1" not in husky
+    with Store(own_db) as store:
+        store.ingest(changed_source())  # "hopes" -> "hope"
+    assert not _ids(own_db, "greetings hopes")
+    assert _ids(own_db, "greetings hope") == {"sample-1"}
+    assert _ids(own_db, "source:sample.txt") == {"sample-1", "sample-2", "sample-2-e1"}
+
+
+def test_corrections_show_in_search(own_db: Path) -> None:
+    hit = search(own_db, "number:75").hits[0]
+    assert hit.senders == ["stalin"]
+    with Store(own_db) as store:
+        store.add_correction(hit.id, "senders", ["molotov"], "editor", "test")
+    assert _ids(own_db, "from:molotov number:75") == {hit.id}
+    assert search(own_db, "number:75").hits[0].senders == ["molotov"]
