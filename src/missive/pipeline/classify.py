@@ -238,9 +238,12 @@ def is_closing(text: str) -> bool:
     return len(words) <= 6 and text.endswith(",") and bool(_CLOSING_WORDS.search(text))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_place_line(text: str) -> bool:
     """ "The White House, Washington", "Moscow, Russia": short, capitalized, a comma."""
-    if "," not in text or len(text) > 60 or any(ch.isdigit() for ch in text):
+    if "," not in text or len(text) > 60 or _DIGIT.search(text):
         return False
     if text.endswith((".", ":", ";", "?", "!")) and not text.endswith("D.C."):
         return False

@@ -117,9 +117,12 @@ class DateLine:
     marker: int | None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def parse_date_line(line: str) -> DateLine | None:
     """A line that holds only a date (and maybe a place and a note marker)."""
-    if len(line) > 90 or not any(ch.isdigit() for ch in line):
+    if len(line) > 90 or not _DIGIT.search(line):
         return None
     m = _DATE_ONLY.match(line)
     if not m:

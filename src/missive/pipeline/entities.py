@@ -87,7 +87,7 @@ def _unshout(text: str) -> str:
     read them like other text; offsets are kept (a line that would change length is left)."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if any(c.isalpha() for c in line) and line == line.upper():
+        if line == line.upper() and line != line.lower():  # has letters, all capitals
             titled = line.title()
             if len(titled) == len(line):
                 lines[i] = titled

@@ -49,9 +49,12 @@ _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, rever
 _DATE_END = re.compile(rf"(?i)\b(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?,?$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_markers(text: str, note_numbers: frozenset[int]) -> list[Marker]:
     """Markers in one line of text, in order."""
-    if not note_numbers or not any(ch.isdigit() for ch in text):
+    if not note_numbers or not _DIGIT.search(text):
         return []
     found = [
         Marker(int(m.group(1)), m.start(1), m.end(1), "fused")
