@@ -72,7 +72,11 @@ def _inferred_fields(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping
 def _link_fields(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping | None]]:
     """Links (ambiguous ones carry a low confidence) and a date a reply gave the document."""
     for link in doc.get("links") or []:
-        yield f"links.{link['type']}", link["target"] or link["target_description"], link["evidence"]
+        yield (
+            f"links.{link['type']}",
+            link["target"] or link["target_description"],
+            link["evidence"],
+        )
     inferred = doc.get("date_inferred")
     if inferred:
         yield "date_inferred", inferred["value"], inferred.get("evidence") or _bare(inferred)
@@ -82,10 +86,14 @@ def unreferenced_notes(notes: Iterable[Mapping[str, Any]]) -> list[Finding]:
     """Notes that no marker in any document points at."""
     return [
         Finding(
-            doc_id=note.get("source", ""), field=f"note {note['number']}",
-            value="no marker points at this note", confidence=None, evidence=note["text"][:80],
-            problem=WARNING, start_line=note.get("start_line"),
-        )  # fmt: skip
+            doc_id=note.get("source", ""),
+            field=f"note {note['number']}",
+            value="no marker points at this note",
+            confidence=None,
+            evidence=note["text"][:80],
+            problem=WARNING,
+            start_line=note.get("start_line"),
+        )
         for note in notes
         if not note.get("referenced_by")
     ]

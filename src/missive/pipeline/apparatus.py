@@ -99,8 +99,10 @@ def _attach(source: Source, chosen: list[tuple[Line, Marker]], notes: list[Note]
     )
     for (line, mk), note in zip(chosen, notes, strict=True):
         span = Span(line.start + mk.start, line.start + mk.end)
+        context = max(0, mk.start - 20)  # the evidence shows the words the marker stands on
         for doc in _documents_holding(source.documents, span):
-            ev = Evidence(rule, PROBABLE, span, line.raw[max(0, mk.start - 20) : mk.end])
+            shown = Span(line.start + context, span.end)
+            ev = Evidence(rule, PROBABLE, shown, line.raw[context : mk.end])
             doc.note_refs.append(NoteRef(mk.number, span, mk.form, note.number, ev))
             doc.note_refs.sort(key=lambda r: r.span.start)
             _strip_from_body(doc, line.raw, mk)

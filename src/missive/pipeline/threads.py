@@ -41,7 +41,11 @@ LOOK_BACK = 50  # documents before a reply searched for an undated message it da
 INFERRED = "inferred"  # the role of a date a reply gives an undated document
 _COUNT = {"two": 2, "three": 3, "four": 4, "both": 2}
 _PLURAL = re.compile(r"\b(?:messages|telegrams|letters|cables|communications)\b", re.I)
-_GIVES_TEXT = re.compile(r"\b(?:is|was) to the following\b[^.]{0,60}:|\bIt ran:", re.I)
+_GIVES_TEXT = re.compile(
+    r"\b(?:is|was) to the following\s+(?:letter|memorandum|message|note|telegram|statement|"
+    r"text|communication|cable)\b|\bIt ran:",
+    re.I,
+)
 _FROM_NAME = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?from\s+(?:(?:Mr\.?|President|Prime Minister|Premier|Marshal|"
     r"General|Ambassador)\s+)?(?P<name>[A-Z][a-z]+)"

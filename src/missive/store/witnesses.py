@@ -20,6 +20,7 @@ from missive.store import sql
 
 MIN_SHARE = 0.6  # of the longer text's words, in shared passages
 MIN_WORDS = 20
+MAX_SAME_DATE = 200  # documents of other sources compared per date
 
 
 def text_share(a: str, b: str) -> float:
@@ -32,18 +33,22 @@ def text_share(a: str, b: str) -> float:
 
 def link_across_sources(conn: sqlite3.Connection, source_id: int,
                         documents: list[dict[str, Any]]) -> None:  # fmt: skip
+    if conn.execute(sql.OTHER_SOURCE_EXISTS, (source_id,)).fetchone() is None:
+        return
+    by_date: dict[str, list[dict[str, Any]]] = {}
     for data in documents:
-        if data["parent_id"] or not data["date"]:
-            continue
-        for other_id, other_json in conn.execute(
-            sql.SAME_DATE_ELSEWHERE, (data["date"], source_id)
-        ):
+        if data["date"] and not data["parent_id"]:
+            by_date.setdefault(data["date"], []).append(data)
+    for date, group in by_date.items():
+        others = conn.execute(sql.SAME_DATE_ELSEWHERE, (date, source_id, MAX_SAME_DATE)).fetchall()
+        for other_id, other_json in others:
             other = json.loads(other_json)
-            share = text_share(data["text"], other["text"])
-            if share >= MIN_SHARE:
-                link = _same_as(data, other_id, other, share)
-                conn.execute(sql.INSERT_LINK, (source_id, data["id"], "same_as", other_id,
-                                               json.dumps(link, ensure_ascii=False)))  # fmt: skip
+            for data in group:
+                share = text_share(data["text"], other["text"])
+                if share >= MIN_SHARE:
+                    link = _same_as(data, other_id, other, share)
+                    conn.execute(sql.INSERT_LINK, (source_id, data["id"], "same_as", other_id,
+                                                   json.dumps(link, ensure_ascii=False)))  # fmt: skip
 
 
 def _same_as(data: dict[str, Any], other_id: str, other: dict[str, Any], share: float) -> dict:
