@@ -11,6 +11,7 @@ from missive.model import (
     Evidence,
     Inferred,
     Link,
+    Mention,
     Note,
     NoteRef,
     Paragraph,
@@ -85,6 +86,7 @@ def hostile_source(payload: str, name: str = "hostile.txt") -> Source:
                 "mentions": [{"text": payload, "context": payload}],
             }
         ],  # fmt: skip
+        mentions=[Mention("k" + payload, payload, payload, Span(20, 30), evidence)],
         warnings=[payload],
     )
     second = Document(

@@ -110,6 +110,9 @@ def test_read_a_document_open_a_note_follow_a_reply_search_and_narrow(
     assert "Combined Anglo-American Staffs" in note.inner_text()
     assert page.url.endswith(DOC)  # opened in place: no jump
     page.screenshot(path=shots / "document.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.screenshot(path=shots / "document-phone.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
     marker.click()
     assert page.locator(".note-pop").count() == 0  # and closes again
 

@@ -99,11 +99,12 @@ def test_note_marker_stands_after_its_word(client: TestClient) -> None:
 
 
 def test_document_json_twin_is_the_export_object(client: TestClient) -> None:
-    data = client.get(f"/api/documents/{DOC}").json()
-    doc = data["document"]
+    doc = client.get(f"/api/documents/{DOC}").json()
     assert doc["id"] == DOC and doc["number"] == 74
     for key in ("senders", "recipients", "dates", "notes", "links", "entities", "enclosures"):
         assert key in doc
+    assert doc["reader"]["neighbours"]["next"]["number"] == 75
+    assert any(g["label"] == "Replies to" for g in doc["reader"]["links"])
     download = client.get(f"/api/documents/{DOC}?download=true")
     assert download.headers["content-disposition"] == f'attachment; filename="{DOC}.json"'
     assert download.json()["id"] == DOC

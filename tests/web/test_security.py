@@ -179,7 +179,7 @@ def test_api_correction_needs_the_bearer_token(editor_client: TestClient) -> Non
         headers={"Authorization": f"Bearer {TOKEN}"},
     )  # fmt: skip
     assert accepted.status_code == 201
-    assert editor_client.get(f"/api/documents/{DOC}").json()["document"]["place"] == "Yalta"
+    assert editor_client.get(f"/api/documents/{DOC}").json()["place"] == "Yalta"
     bad = {**body, "field": "text"}
     response = editor_client.post(
         f"/api/documents/{DOC}/corrections", json=bad, headers={"Authorization": f"Bearer {TOKEN}"}

@@ -14,7 +14,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader
-from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -185,8 +184,3 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def failure(request: Request, exc: MissiveError) -> Response:
         log.error("missive error: %s", exc)
         return error_response(request, 500, "Server error", "the edition could not be read")
-
-
-def safe_html(text: str) -> Markup:
-    """Mark text already escaped by missive (snippets with <mark> only) as safe."""
-    return Markup(text)

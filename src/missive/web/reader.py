@@ -1,5 +1,5 @@
-"""What the reader asks of the store: lists, filters, summaries, neighbours and the
-link and entity indexes, over one Store per server thread."""
+"""What the reader asks of the store: lists, filters, summaries, neighbours, links and
+entities, over one Store per server thread; corpus-wide figures kept until it changes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import re
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from missive import authority
@@ -45,25 +45,12 @@ class Filters:
         return {k: v for k, v in values.items() if v not in (None, "") and defaults.get(k) != v}
 
 
-@dataclass(slots=True)
-class Indexes:
-    """Links and entities of the whole corpus, both directions; rebuilt when the store changes."""
-
-    fingerprint: tuple
-    outgoing: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    incoming: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    missing: list[dict[str, Any]] = field(default_factory=list)
-    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
-    entity_documents: dict[str, list[str]] = field(default_factory=dict)
-
-
 class Reader:
     """Read-only questions the web pages ask; one SQLite connection per thread."""
 
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
         self._local = threading.local()
-        self._indexes: Indexes | None = None
         self._memo: dict[str, tuple[tuple, Any]] = {}
         self._lock = threading.Lock()
         self.names = authority.load()
@@ -105,7 +92,8 @@ class Reader:
             page,
             {**params, "limit": filters.per_page, "offset": (filters.page - 1) * filters.per_page},
         ).fetchall()
-        return total, self._summaries_of_rows(rows)
+        names = self._memoized("source ids", lambda: dict(conn.execute(sql.READER_SOURCE_NAMES)))
+        return total, self._summaries_of_rows([(*row[:6], names.get(row[6])) for row in rows])
 
     def summaries(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Short descriptions (number, date, parties, incipit) of documents by id."""
@@ -267,82 +255,42 @@ class Reader:
                 return note
         return None
 
-    # --- links and entities over the whole corpus -------------------------------
+    # --- links and entities (the store's own tables) ------------------------------
 
-    def indexes(self) -> Indexes:
-        fingerprint = self.fingerprint()
-        with self._lock:
-            if self._indexes is None or self._indexes.fingerprint != fingerprint:
-                self._indexes = self._build_indexes(fingerprint)
-            return self._indexes
+    def links(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """``outgoing`` and ``incoming`` links of a document (incoming ones say ``from``)."""
+        return self.store.links(doc_id)
 
-    def _build_indexes(self, fingerprint: tuple) -> Indexes:
-        built = Indexes(fingerprint)
-        for doc_id, raw in self.store.conn.execute(sql.READER_ALL_LINKS):
-            link = json.loads(raw)
-            if not isinstance(link, dict):
-                continue
-            built.outgoing.setdefault(doc_id, []).append(link)
-            target = link.get("target")
-            if target:
-                built.incoming.setdefault(target, []).append({**link, "source_id": doc_id})
-            else:
-                built.missing.append({**link, "source_id": doc_id})
-        for doc_id, raw in self.store.conn.execute(sql.READER_ALL_ENTITIES):
-            entity = json.loads(raw)
-            key = entity.get("key") if isinstance(entity, dict) else None
-            if not key:
-                continue
-            entry = built.entities.setdefault(
-                key,
-                {"key": key, "type": entity.get("type"), "name": _entity_name(entity),
-                 "documents": 0, "mentions": 0},
-            )  # fmt: skip
-            entry["documents"] += 1
-            entry["mentions"] += int(entity.get("count") or 1)
-            built.entity_documents.setdefault(key, []).append(doc_id)
-        return built
+    def missing_messages(self) -> list[dict[str, Any]]:
+        return self.store.missing_messages()
 
-    def mentions_of(self, key: str, limit: int = 100, width: int = 70) -> list[dict[str, Any]]:
-        """Where an entity is named: the words around each mention in the original text."""
-        conn = self.store.conn
-        if conn.execute(sql.READER_HAS_TABLE, ("mentions",)).fetchone() is None:
-            return []
-        texts: dict[str, str] = {}
-        out = []
-        for doc_id, source, text, start, end in conn.execute(sql.READER_MENTIONS_OF, (key, limit)):
-            if source not in texts:
-                texts[source] = self.store.source_text(source) or ""
-            original = texts[source]
-            out.append({
-                "document": doc_id, "text": text,
-                "before": " ".join(original[max(0, start - width) : start].split()),
-                "after": " ".join(original[end : end + width].split()),
-            })  # fmt: skip
-        return out
+    def entities(self) -> list[dict[str, Any]]:
+        return self._memoized("entities", self.store.entities)
 
-    def thread(self, doc_id: str) -> list[str]:
-        """The conversation `doc_id` belongs to: replies_to links followed both ways,
-        in date order."""
-        index = self.indexes()
+    def entity(self, key: str) -> dict[str, Any] | None:
+        return next((e for e in self.entities() if e["key"] == key), None)
+
+    def entity_name(self, key: str) -> str:
+        return self.display_name(key)
+
+    def thread(self, doc_id: str, limit: int = 500) -> list[str]:
+        """The conversation `doc_id` belongs to: replies_to links followed both ways."""
         seen: set[str] = set()
         todo = [doc_id]
-        while todo:
+        while todo and len(seen) < limit:
             current = todo.pop()
             if current in seen:
                 continue
             seen.add(current)
-            for link in index.outgoing.get(current, []):
-                if link.get("type") == "replies_to" and link.get("target"):
-                    todo.append(link["target"])
-            for link in index.incoming.get(current, []):
-                if link.get("type") == "replies_to":
-                    todo.append(link["source_id"])
+            links = self.links(current)
+            todo.extend(
+                link["target"] for link in links["outgoing"]
+                if link.get("type") == "replies_to" and link.get("target")
+            )  # fmt: skip
+            todo.extend(
+                link["from"] for link in links["incoming"] if link.get("type") == "replies_to"
+            )
         return list(seen)
-
-
-def _entity_name(entity: dict[str, Any]) -> str:
-    return str(entity.get("name") or entity.get("label") or entity.get("key"))
 
 
 def _source_summary(source: dict[str, Any]) -> dict[str, Any]:

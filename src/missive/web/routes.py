@@ -87,7 +87,10 @@ def documents(
     return render(request, "documents.html", context)
 
 
-@api.get("/documents/{doc_id}", summary="One document (the JSONL object) and its context")
+@api.get(
+    "/documents/{doc_id}",
+    summary="One document: the JSONL export object, plus what its page shows under 'reader'",
+)
 def api_document(request: Request, doc_id: str, download: bool = False) -> Response:
     if download:
         doc = _reader(request).document(doc_id)
@@ -97,7 +100,9 @@ def api_document(request: Request, doc_id: str, download: bool = False) -> Respo
         body = json.dumps(doc, ensure_ascii=False, indent=2)
         headers = {"content-disposition": f'attachment; filename="{name}.json"'}
         return Response(body, media_type="application/json", headers=headers)
-    return JSONResponse(views.document(_reader(request), doc_id))
+    context = views.document(_reader(request), doc_id)
+    reader_view = {key: value for key, value in context.items() if key != "document"}
+    return JSONResponse({**context["document"], "reader": reader_view})
 
 
 @api.get("/documents/{doc_id}/tei", summary="One document as a TEI P5 file (download)")

@@ -4,7 +4,6 @@ the HTML page renders it.  No web framework here."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -57,7 +56,7 @@ def document(reader: Reader, doc_id: str) -> dict[str, Any]:
     doc = reader.document(doc_id)
     if doc is None:
         raise NotFound(f"no document {doc_id!r}")
-    index = reader.indexes()
+    links = reader.links(doc_id)
     lines = reader.source_lines(doc["source"]) if _has_markers(doc) else None
     thread_ids = reader.thread(doc_id)
     thread = _thread_items(reader, thread_ids) if len(thread_ids) > 1 else []
@@ -68,8 +67,8 @@ def document(reader: Reader, doc_id: str) -> dict[str, Any]:
         "body": body_pieces(doc, lines),
         "notes": {str(n["number"]): n for n in doc.get("notes") or []},
         "enclosures": [_enclosure(e, lines) for e in doc.get("enclosures") or []],
-        "links": _link_groups(reader, doc, index.incoming.get(doc_id, [])),
-        "entities": _entities(doc, index),
+        "links": _link_groups(reader, doc, links["incoming"]),
+        "entities": _entities(doc),
         "source": source,
         "neighbours": reader.neighbours(doc_id),
         "thread": _thread_neighbours(thread, doc_id),
@@ -152,7 +151,7 @@ def _link_groups(
     reader: Reader, doc: dict[str, Any], incoming: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     entries = [(link, "out", link.get("target")) for link in doc.get("links") or []]
-    entries += [(link, "in", link.get("source_id")) for link in incoming]
+    entries += [(link, "in", link.get("from")) for link in incoming]
     summaries = reader.summaries([t for _, _, t in entries if t])
     groups: dict[str, dict[str, Any]] = {}
     for link, direction, target in entries:
@@ -171,14 +170,12 @@ def _link_groups(
     return list(groups.values())
 
 
-def _entities(doc: dict[str, Any], index: Any) -> list[dict[str, Any]]:
-    out = []
-    for entity in doc.get("entities") or []:
-        if not isinstance(entity, dict) or not entity.get("key"):
-            continue
-        known = index.entities.get(entity["key"], {})
-        out.append({**entity, "name": entity.get("name") or known.get("name") or entity["key"]})
-    return out
+def _entities(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {**e, "name": e.get("name") or e["key"]}
+        for e in doc.get("entities") or []
+        if isinstance(e, dict) and e.get("key")
+    ]
 
 
 def document_tei(reader: Reader, doc_id: str) -> bytes:
@@ -207,13 +204,12 @@ def thread(reader: Reader, doc_id: str) -> dict[str, Any]:
 
 def _thread_items(reader: Reader, ids: list[str]) -> list[dict[str, Any]]:
     summaries = reader.summaries(ids)
-    index = reader.indexes()
     ordered = sorted(summaries.values(), key=lambda s: (s["date"] or "9999", s["id"]))
     items = []
     previous_date = None
     for summary in ordered:
         replies_to = [
-            link["target"] for link in index.outgoing.get(summary["id"], [])
+            link["target"] for link in reader.links(summary["id"])["outgoing"]
             if link.get("type") == "replies_to" and link.get("target") in summaries
         ]  # fmt: skip
         days = _days_between(previous_date, summary["date"])
@@ -280,7 +276,7 @@ def _facet_label(reader: Reader, name: str, value: str) -> str:
     if name in ("sender", "recipient"):
         return reader.display_name(value)
     if name == "entity":
-        return str(reader.indexes().entities.get(value, {}).get("name") or value)
+        return reader.entity_name(value)
     return value
 
 
@@ -325,8 +321,7 @@ def compare(reader: Reader, doc_id: str) -> dict[str, Any]:
 
 
 def entities(reader: Reader, kind: str | None) -> dict[str, Any]:
-    index = reader.indexes()
-    rows = sorted(index.entities.values(), key=lambda e: (-e["documents"], str(e["name"])))
+    rows = reader.entities()
     types = sorted({str(e["type"]) for e in rows if e.get("type")})
     if kind:
         rows = [e for e in rows if e.get("type") == kind]
@@ -334,49 +329,29 @@ def entities(reader: Reader, kind: str | None) -> dict[str, Any]:
 
 
 def entity(reader: Reader, key: str) -> dict[str, Any]:
-    index = reader.indexes()
-    found = index.entities.get(key)
+    found = reader.entity(key)
     if found is None:
         raise NotFound(f"no entity {key!r}")
-    doc_ids = index.entity_documents.get(key, [])
-    summaries = reader.summaries(doc_ids)
-    together: Counter = Counter()
-    mentions = []
-    for doc_id in doc_ids[:200]:
-        doc = reader.document(doc_id)
-        for other in (doc or {}).get("entities") or []:
-            if not isinstance(other, dict):
-                continue
-            if other.get("key") == key:
-                for mention in other.get("mentions") or []:
-                    if isinstance(mention, dict):
-                        mentions.append({"document": doc_id, **mention})
-            elif other.get("key"):
-                together[other["key"]] += 1
-    with_ = [
-        {"key": k, "name": index.entities.get(k, {}).get("name", k), "documents": n}
-        for k, n in together.most_common(20)
-    ]
+    store = reader.store
+    doc_ids = [d["doc_id"] for d in store.entity_documents(key)]
+    summaries = reader.summaries(doc_ids[:500])
     ordered = sorted(summaries.values(), key=lambda s: (s["date"] or "9999", s["id"]))
-    mentions = mentions or reader.mentions_of(key)
-    return {
-        "entity": found,
-        "documents": ordered,
-        "mentions": mentions[:100],
-        "appears_with": with_,
-    }
+    mentions = [
+        {"document": m["doc_id"], "text": m["text"], "before": m["before"], "after": m["after"]}
+        for m in store.entity_mentions(key)[:100]
+    ]
+    together = [
+        {"key": other, "name": reader.entity_name(other), "documents": pair["documents"]}
+        for pair in store.cooccurrences(key, type_=None, limit=20)
+        for other in [pair["b"] if pair["a"] == key else pair["a"]]
+    ]
+    return {"entity": found, "documents": ordered, "mentions": mentions, "appears_with": together}
 
 
 def missing(reader: Reader) -> dict[str, Any]:
-    index = reader.indexes()
-    summaries = reader.summaries([link["source_id"] for link in index.missing])
-    return {
-        "missing": [
-            {"type": link.get("type"), "description": link.get("target_description") or "",
-             "evidence": link.get("evidence") or {}, "referred_to_in": summaries.get(link["source_id"])}
-            for link in index.missing
-        ]
-    }  # fmt: skip
+    found = reader.missing_messages()
+    summaries = reader.summaries([m["cited_in"] for m in found])
+    return {"missing": [{**m, "referred_to_in": summaries.get(m["cited_in"])} for m in found]}
 
 
 def network(reader: Reader) -> dict[str, Any]:
@@ -389,6 +364,14 @@ def network(reader: Reader) -> dict[str, Any]:
             for (a, b), n in sorted(edges.items(), key=lambda e: -e[1])
         ],
         "picture": picture,
+        "named_together": [
+            {
+                **pair,
+                "a_name": reader.entity_name(pair["a"]),
+                "b_name": reader.entity_name(pair["b"]),
+            }
+            for pair in reader.store.cooccurrences(type_="person", limit=25)
+        ],
     }
 
 

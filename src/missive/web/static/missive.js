@@ -33,4 +33,12 @@
     event.preventDefault();
     toggle(link);
   });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".note-pop").forEach(function (pop) {
+      var link = pop.previousElementSibling && pop.previousElementSibling.querySelector("a");
+      pop.remove();
+      if (link) { link.setAttribute("aria-expanded", "false"); link.focus(); }
+    });
+  });
 })();
