@@ -54,6 +54,10 @@ _PARTNER = re.compile(
     r"\b(?:you and|and you|your and|you or)\s+(?:Mr\.?\s+|Prime Minister\s+|President\s+)?"
     r"(?P<name>[A-Z][a-z]+)\b|\b(?:Mr\.?\s+)?(?P<name2>[A-Z][a-z]+) and (?:I|myself)\b"
 )
+_YOU_AND = re.compile(
+    r"\b(?:you and|between you and)\s+(?P<name>(?:Mr\.?\s+|the\s+(?:British\s+)?)?"
+    r"(?:Prime Minister|[A-Z][a-z]+))\b(?!,?\s+and\s+(?:I|me|myself)\b)"
+)
 _JOINT_NOTE = re.compile(
     r"\b(?:sent|signed|written|sent off)\s+by\s+(?P<names>[^.;]+?)\s+jointly\b", re.IGNORECASE
 )
@@ -190,6 +194,7 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         if key:
             facts.cues.append(Cue([key], [], _ev("signature", CERTAIN, item)))
     _vocative_cues(facts, resolver, text, iso)
+    _partner_of_reader_cue(facts, resolver, text, iso)
     facts.references = find_date_references(text)
     singular = len(_SINGULAR.findall(text))
     plural = len(_PLURAL.findall(text))
@@ -215,6 +220,23 @@ def _joint_note_cue(facts: Facts, resolver: PartyResolver, header: dict, iso: st
             if len(senders) > 1 and recipients:
                 ev = _ev("the heading's note calls the message joint", CERTAIN + 0.01, note)
                 facts.cues.append(Cue(senders, recipients, ev))
+
+
+def _partner_of_reader_cue(facts: Facts, resolver: PartyResolver, text: str, iso: str | None) -> None:
+    """ "you and Mr Churchill", "you and the British Prime Minister": the reader acts
+    with the joint partner, so the reader is the counterpart who shares the partner's
+    joint messages, not the volume's principal ("you and Churchill and I" is all three)."""
+    if not resolver.partner or not resolver.principal:
+        return
+    for m in _YOU_AND.finditer(text):
+        name = m.group("name").replace("British ", "")  # "the British Prime Minister"
+        key = resolver.resolve_name(name, iso)
+        counterpart = resolver.counterpart_on(iso)
+        if key == resolver.partner and counterpart:
+            ev = Evidence("the reader acts together with the joint partner", PROBABLE, None,
+                          m.group(0))  # fmt: skip
+            facts.cues.append(Cue([], [counterpart], ev))
+            return
 
 
 def _vocative_cues(facts: Facts, resolver: PartyResolver, text: str, iso: str | None) -> None:
@@ -352,12 +374,21 @@ def _nearest_date(all_facts: list[Facts], position: int) -> str | None:
     return None
 
 
+def _phrase_span(source: Source, doc: Document, phrase: str) -> Span | None:
+    """Where a phrase of the document's normalized text stands in the text (None when
+    cleaning changed it beyond whitespace)."""
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in phrase.split()))
+    m = pattern.search(source.readable, doc.span.start, doc.span.end)
+    return Span(m.start(), m.end()) if m else None
+
+
 def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyResolver) -> bool:
     doc, other = facts.doc, target.doc
     rule = f"refers to {ref.owner} message of that date"
     if ref.owner == "your":
         if not doc.senders and other.senders and other.recipients:
-            ev = Evidence(f"reply: {rule}", PROBABLE, Span(0, 0), ref.text)
+            span = _phrase_span(resolver.source, doc, ref.text)
+            ev = Evidence(f"reply: {rule}", PROBABLE, span, ref.text)
             _set(doc, [p.key for p in other.recipients][:1],
                  [p.key for p in other.senders], ev, resolver)  # fmt: skip
             return True
@@ -502,7 +533,7 @@ def _attribute_round(
         if facts.doc.senders or id(facts) not in features:
             continue
         side, margin, words = _predict(model, features[id(facts)])
-        if margin < 2.0:
+        if margin < 1.5:
             continue
         # An undated document stands between its neighbours in a chronological volume.
         iso = _iso(facts.doc) or _nearest_date(all_facts, position)
@@ -519,9 +550,10 @@ def _attribute_round(
 def _train(labelled: dict[str, list[set[str]]]) -> dict:
     import math
 
-    counts = {side: Counter(f for doc in docs for f in doc) for side, docs in labelled.items()}
+    counts = {side: _count_features(docs) for side, docs in labelled.items()}
     totals = {side: len(docs) for side, docs in labelled.items()}
-    vocabulary = {f for c in counts.values() for f in c if sum(x[f] for x in counts.values()) >= 2}
+    overall = _count_features(list(counts.values()))
+    vocabulary = {f for f, n in overall.items() if n >= 2}
     weights = {}
     for f in vocabulary:
         p_out = (counts["out"][f] + 1) / (totals["out"] + 2)
@@ -531,9 +563,17 @@ def _train(labelled: dict[str, list[set[str]]]) -> dict:
     return {"weights": weights, "prior": prior}
 
 
+def _count_features(docs: list) -> Counter[str]:
+    """How many of `docs` (feature sets, or counters to add up) hold each feature."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        counts.update(doc)
+    return counts
+
+
 def _predict(model: dict, features: set[str]) -> tuple[str, float, list[str]]:
     weights = model["weights"]
-    present = [(weights[f], f) for f in sorted(features) if f in weights]
+    present = [(weights[f], f) for f in sorted([f for f in features if f in weights])]
     score = model["prior"] + sum(w for w, _ in present)
     side = "out" if score > 0 else "in"
     sign = 1 if score > 0 else -1
