@@ -7,6 +7,8 @@ import json
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +63,23 @@ class Reader:
         if opened is None:
             opened = self._local.store = Store(self.db_path)
         return opened
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees the store as of one moment (one read transaction).
+
+        Without it each statement sees its own moment, and a page's count and its rows
+        could straddle an ingest's commit."""
+        conn = self.store.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
 
     def fingerprint(self) -> tuple:
         """Changes whenever a source is ingested or replaced, or a correction is made."""

@@ -16,9 +16,10 @@ from missive.web.app import doc_url, error_response, render
 from missive.web.auth import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, Keys, valid_editor_name
 from missive.web.reader import PAGE_SIZES, SORTS, Filters, Reader
 from missive.web.searching import FACETS
+from missive.web.snapshot import SnapshotRoute
 
-api = APIRouter(prefix="/api", tags=["api"])
-pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["api"], route_class=SnapshotRoute)
+pages = APIRouter(include_in_schema=False, route_class=SnapshotRoute)
 
 ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 Text = Annotated[str | None, Query(max_length=200)]
