@@ -15,7 +15,10 @@ from missive import pipeline
 from missive.errors import InputError, MissiveError
 from missive.search import sync_index
 from missive.sources import iter_input_files, read_source
-from missive.store import Store
+from missive.sources.files import printable
+from missive.store import IngestResult, Store
+
+MAX_NOTICES = 5  # warnings printed per file; the rest are counted
 
 
 @dataclass(slots=True)
@@ -31,10 +34,16 @@ class Row:
 class Report:
     rows: list[Row] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # "path: reason"
+    notices: list[str] = field(default_factory=list)  # "path: warning" (encoding guessed, ...)
+    paths: dict[str, str] = field(default_factory=dict)  # source name -> path read this run
 
 
-def ingest_paths(paths: list[Path], db: str | Path, progress: Callable | None = None) -> Report:
-    """Ingest every file under `paths` into the database at `db`."""
+def ingest_paths(
+    paths: list[Path], db: str | Path, progress: Callable | None = None, debug: bool = False
+) -> Report:
+    """Ingest every file under `paths` into the database at `db`.
+
+    An unexpected error in one file is reported like a bad file; `debug` re-raises it."""
     report = Report()
     entries = list(iter_input_files(paths))
     with Store(db) as store:
@@ -47,7 +56,7 @@ def ingest_paths(paths: list[Path], db: str | Path, progress: Callable | None = 
             for entry in entries:
                 if bar:
                     bar.update(task, description=str(getattr(entry, "name", entry)))
-                _ingest_one(entry, store, known, report)
+                _ingest_one(entry, store, known, report, debug)
                 if bar:
                     bar.advance(task)
         finally:
@@ -60,28 +69,56 @@ def ingest_paths(paths: list[Path], db: str | Path, progress: Callable | None = 
 
 
 def _ingest_one(
-    entry: Path | InputError, store: Store, known: dict[str, str], report: Report
+    entry: Path | InputError, store: Store, known: dict[str, str], report: Report, debug: bool
 ) -> None:
     if isinstance(entry, InputError):
         report.failures.append(str(entry))
         return
     try:
         source = read_source(entry)
+        earlier = report.paths.setdefault(source.name, source.path)
+        if earlier != source.path:  # sources are keyed by file name: one would replace the other
+            raise InputError(
+                source.path, f"same file name as {earlier}, read earlier in this run; rename one"
+            )
         if known.get(source.name) == source.sha256:
             report.rows.append(Row(source.name, "unchanged", *_stored_counts(store, source.name)))
             return
         pipeline.run(source)
         result = store.ingest(source)
     except MissiveError as exc:
-        report.failures.append(str(exc) if str(exc).startswith(str(entry)) else f"{entry}: {exc}")
+        named = printable(entry)
+        report.failures.append(str(exc) if str(exc).startswith(named) else f"{named}: {exc}")
         return
     except (RecursionError, MemoryError, ValueError, UnicodeError) as exc:
-        report.failures.append(f"{entry}: could not be parsed ({type(exc).__name__}: {exc})")
+        report.failures.append(
+            f"{printable(entry)}: could not be parsed ({type(exc).__name__}: {exc})"
+        )
+        return
+    except Exception as exc:
+        if debug:
+            raise
+        report.failures.append(
+            f"{printable(entry)}: internal error ({type(exc).__name__}: {exc}); "
+            "run with --debug for the traceback"
+        )
         return
     known[source.name] = source.sha256
+    report.notices.extend(_notices(printable(entry), result))
     report.rows.append(
         Row(source.name, result.status, result.documents, len(source.notes), len(result.warnings))
     )
+
+
+def _notices(named: str, result: IngestResult) -> list[str]:
+    """The source's warnings, orphaned corrections first, at most MAX_NOTICES of them."""
+    orphans = result.warnings[len(result.warnings) - result.orphaned_corrections :]
+    others = result.warnings[: len(result.warnings) - result.orphaned_corrections]
+    shown = [*orphans, *others]
+    lines = [f"{named}: {warning}" for warning in shown[:MAX_NOTICES]]
+    if len(shown) > MAX_NOTICES:
+        lines.append(f"{named}: {len(shown) - MAX_NOTICES} more warnings")
+    return lines
 
 
 def _stored_counts(store: Store, name: str) -> tuple[int, int, int]:

@@ -137,3 +137,10 @@ def test_missing_database_is_a_store_error(tmp_path: Path) -> None:
 def test_search_never_fails_but_with_query_error(samples_db: Path, text: str) -> None:
     with contextlib.suppress(QueryError):
         search(samples_db, text, limit=3)
+
+
+def test_sort_date_alone_lists_every_document_in_date_order(samples_db: Path) -> None:
+    result = search(samples_db, "sort:date", limit=1000)
+    assert result.total == len(_documents(samples_db)) == len(result.hits)
+    dates = [h.date or "9999" for h in result.hits]
+    assert dates == sorted(dates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from missive.search.query import parse
 from missive.search.snippet import Terms, hit_terms, snippet
 
 MAX_LIMIT = 1000
+_WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="missive-facets")
 FACET_SIZE = 20
 # Facet name -> index field; every facet counts over the whole result set.
 FACET_FIELDS = {
@@ -82,12 +84,15 @@ def search(db_path: str | Path, query: str, *, limit: int = 10, offset: int = 0)
     searcher = index.searcher()
     compiled = compile_query(parsed.root, searcher, index.schema)
     terms = hit_terms(parsed.root)
+    # Facets count the whole result set: the costliest part for a frequent word.  Tantivy
+    # lets go of the GIL, so they are counted in a worker while the page is made here.
+    counting = _WORKERS.submit(searcher.aggregate, compiled, _AGGREGATIONS)
     try:
-        counts = searcher.aggregate(compiled, _AGGREGATIONS)
         ranked = _ranked(searcher, compiled, parsed.sort, limit, offset, bool(terms))
+        hits = [_hit(doc, score, terms) for score, doc in ranked]
+        counts = counting.result()
     except ValueError as exc:
         raise QueryError(f"cannot run {query!r} ({exc}); see the query help") from exc
-    hits = [_hit(doc, score, terms) for score, doc in ranked]
     return SearchResult(
         total=int(counts["_total"]["value"] or 0),
         hits=hits,

@@ -193,7 +193,7 @@ def parse(query: str) -> Query:
     root = _Parser(rest).parse() if rest else None
     if root is None and rest == tokens:
         raise QueryError(
-            f"nothing to search for in {query!r}: type a word, a \"quoted phrase\" or a filter "
+            f'nothing to search for in {query!r}: type a word, a "quoted phrase" or a filter '
             "such as from:stalin (sort:date alone lists every document)"
         )
     return Query(root, sort, query)

@@ -21,12 +21,12 @@ from missive.search.text import term_of
 
 PASSAGE_CHARS = 240  # about 40 words
 LEAD_CHARS = 60  # context shown before the first hit of the passage
-MAX_CANDIDATES = 200  # hit terms looked at for the passage: the first ones do
+MAX_CANDIDATES = 64  # hit terms looked at for the passage: the first ones do
 ELLIPSIS = "…"
 
 _WORD = re.compile(r"[^\W_]+")
 _BETWEEN = r"[\W_]+"
-_ACCENTED_WORD = re.compile(r"[^\W_]*[^\x00-\x7f][^\W_]*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _EDGE_BEFORE = r"(?<![^\W_])"
 _EDGE_AFTER = r"(?![^\W_])"
 
@@ -80,11 +80,12 @@ def snippet(texts: Iterable[str], terms: Terms) -> str:
 
 def _hit_spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     """(start, end) of every marked word, in text order."""
-    spans: list[tuple[int, int]] = []
-    for m in itertools.islice(_pattern(terms).finditer(text), MAX_CANDIDATES):
-        if m.end() - m.start() > 0 and _WORD.fullmatch(m.group()):
-            spans.append(m.span())
-        else:  # a phrase: mark each of its words
+    found = itertools.islice(_pattern(terms).finditer(text), MAX_CANDIDATES)
+    if not terms.phrases:
+        spans = [m.span() for m in found]
+    else:
+        spans = []
+        for m in found:  # a phrase: mark each of its words
             spans.extend(
                 (m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group())
             )
@@ -103,11 +104,18 @@ def _pattern(terms: Terms) -> re.Pattern[str]:
 
 def _accented_hit_spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     """Words with accents the regex cannot fold ("Café" for cafe), analyzed one by one."""
-    out = []
-    for m in _ACCENTED_WORD.finditer(text):
-        term = term_of(m.group())
+    out: list[tuple[int, int]] = []
+    for m in _NON_ASCII.finditer(text):
+        if not m.group().isalnum() or (out and m.start() < out[-1][1]):
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        term = term_of(text[start:end])
         if term in terms.words or (term and any(term.startswith(p) for p in terms.prefixes)):
-            out.append(m.span())
+            out.append((start, end))
     return out
 
 
