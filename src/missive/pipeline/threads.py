@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from missive import authority
 from missive.model import (
@@ -369,13 +368,57 @@ def locate_passage(source: Source, doc: Document, passage: str, edge: int = 4) -
     words = passage.split()
     if len(words) <= 2 * edge:
         return locate(source, doc, passage)
-    head = _words_pattern(tuple(words[:edge])).search(source.readable, doc.span.start, doc.span.end)
-    if head is None:
-        return None
-    tail = _words_pattern(tuple(words[-edge:])).search(source.readable, head.end(), doc.span.end)
-    return Span(head.start(), tail.end()) if tail else None
+    # The passage is the text with characters only deleted (a line break read as a
+    # space): its tail cannot start before the rest of it (repeated words match early),
+    # and where its first words recur, the stretch that holds it is the one.
+    before_tail = len(" ".join(words[:-edge])) + 1
+    letters = "".join(words)
+    start = doc.span.start
+    for _ in range(_HEAD_TRIES):
+        head = find_words(source.readable, words[:edge], start, doc.span.end)
+        if head is None:
+            return None
+        tail = find_words(
+            source.readable, words[-edge:], max(head[1], head[0] + before_tail), doc.span.end
+        )
+        if tail is None:
+            return None
+        if _holds(source.readable[head[0] : tail[1]], letters):
+            return Span(head[0], tail[1])
+        start = head[0] + 1
+    return None
 
 
-@lru_cache(maxsize=4096)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(w) for w in words))
+_HEAD_TRIES = 16
+
+
+def _holds(stretch: str, letters: str) -> bool:
+    """Whether `stretch` is the passage whose non-space characters are `letters`, give
+    or take what cleaning deleted (note markers, hyphens, emphasis)."""
+    squeezed = "".join(stretch.split())
+    if len(squeezed) > len(letters) + len(letters) // 10 + 20:
+        return False
+    chars = iter(squeezed)
+    return all(ch in chars for ch in letters)
+
+
+def find_words(text: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The first stretch of text[start:end] that is `words` separated by whitespace: what
+    a search for the escaped words joined by whitespace patterns finds, without compiling
+    a pattern for every passage (each passage has its own words)."""
+    first, rest = words[0], words[1:]
+    end = min(end, len(text))
+    at = text.find(first, start, end)
+    while at >= 0:
+        position = at + len(first)
+        for word in rest:
+            gap = position
+            while gap < end and text[gap].isspace():
+                gap += 1
+            if gap == position or not text.startswith(word, gap, end):
+                break
+            position = gap + len(word)
+        else:
+            return at, position
+        at = text.find(first, at + 1, end)
+    return None
