@@ -36,6 +36,7 @@ ALLOWED_TAGS = {
     "h2", "h3", "cite", "code", "table", "thead", "tbody", "tr", "th", "td", "span", "div",
     "dl", "dt", "dd", "details", "summary", "q", "em", "strong", "sup", "time", "article",
     "aside", "figure", "figcaption", "svg", "rect", "line", "g", "text", "circle", "select",
+    "path", "desc",
     "option", "fieldset", "legend", "mark", "blockquote", "br", "pre",
 }  # fmt: skip
 

@@ -45,26 +45,3 @@ def timeline_bars(timeline: dict[str, Any]) -> dict[str, Any]:
         "directions": list(enumerate(directions)),
     }  # fmt: skip
 
-
-def network(edges: dict[tuple[str, str], int], names: dict[str, str]) -> dict[str, Any]:
-    """Correspondents on a circle, a line for each direction weighted by its count."""
-    people = sorted({p for pair in edges for p in pair})
-    radius, centre = 150, 200
-    positions = {}
-    for index, key in enumerate(people):
-        angle = 2 * math.pi * index / max(len(people), 1) - math.pi / 2
-        positions[key] = (
-            round(centre + radius * math.cos(angle), 1),
-            round(centre + radius * math.sin(angle), 1),
-        )
-    peak = max(edges.values(), default=1)
-    lines = [
-        {"from": a, "to": b, "count": n, "x1": positions[a][0], "y1": positions[a][1],
-         "x2": positions[b][0], "y2": positions[b][1], "width": round(1 + 7 * n / peak, 1)}
-        for (a, b), n in sorted(edges.items())
-    ]  # fmt: skip
-    nodes = [
-        {"key": k, "name": names.get(k, k), "x": x, "y": y, "anchor": "start" if x >= centre else "end"}
-        for k, (x, y) in positions.items()
-    ]  # fmt: skip
-    return {"nodes": nodes, "lines": lines, "size": 2 * centre}

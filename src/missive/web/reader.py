@@ -239,12 +239,16 @@ class Reader:
 
     def directions(self) -> dict[tuple[str, str], int]:
         """How many documents went from each person to each other person."""
-        edges: Counter = Counter()
-        for senders, recipients, count in self.store.conn.execute(sql.READER_DIRECTIONS):
-            for sender in json.loads(senders):
-                for recipient in json.loads(recipients):
-                    edges[(sender, recipient)] += count
-        return dict(edges)
+
+        def compute() -> dict[tuple[str, str], int]:
+            edges: Counter = Counter()
+            for senders, recipients, count in self.store.conn.execute(sql.READER_DIRECTIONS):
+                for sender in json.loads(senders):
+                    for recipient in json.loads(recipients):
+                        edges[(sender, recipient)] += count
+            return dict(edges)
+
+        return self._memoized("directions", compute)
 
     # --- one document ------------------------------------------------------------
 
@@ -291,6 +295,12 @@ class Reader:
 
     def entity_name(self, key: str) -> str:
         return self.display_name(key)
+
+    def co_mentioned_people(self, limit: int = 2000) -> list[dict[str, Any]]:
+        """Pairs of people named in the same documents, strongest first (a corpus scan)."""
+        return self._memoized(
+            f"co-mentions-{limit}", lambda: self.store.cooccurrences(type_="person", limit=limit)
+        )
 
     def thread(self, doc_id: str, limit: int = 500) -> list[str]:
         """The conversation `doc_id` belongs to: replies_to links followed both ways."""

@@ -210,7 +210,10 @@ def entity(request: Request, key: str) -> Response:
     return render(request, "entity.html", views.entity(_reader(request), key))
 
 
-@api.get("/network", summary="Who wrote to whom, and how often")
+@api.get(
+    "/network",
+    summary="Who wrote to whom and who is named with whom: the network figure's nodes and edges",
+)
 def api_network(request: Request) -> dict[str, Any]:
     return views.network(_reader(request))
 

@@ -10,6 +10,7 @@ from typing import Any
 from missive.model import DATE_ROLES, LOW_CONFIDENCE
 from missive.store.corrections import CORRECTABLE_FIELDS
 from missive.web import charts
+from missive.web import network as network_figure
 from missive.web.body import body_pieces
 from missive.web.compare import collate
 from missive.web.reader import Filters, Reader
@@ -357,20 +358,25 @@ def missing(reader: Reader) -> dict[str, Any]:
 def network(reader: Reader) -> dict[str, Any]:
     edges = reader.directions()
     names = {k: reader.display_name(k) for pair in edges for k in pair}
-    picture = charts.network(edges, names)
+    people = [e for e in reader.entities() if e["type"] == "person"]
+    picture = network_figure.build(
+        edges, people, reader.co_mentioned_people(), names, {e["key"] for e in people}
+    )
     return {
         "edges": [
             {"from": a, "to": b, "from_name": names[a], "to_name": names[b], "count": n}
             for (a, b), n in sorted(edges.items(), key=lambda e: -e[1])
         ],
         "picture": picture,
+        "correspondent_count": sum(n["role"] == "correspondent" for n in picture["nodes"]),
+        "mentioned_count": sum(n["role"] == "mentioned" for n in picture["nodes"]),
         "named_together": [
             {
                 **pair,
                 "a_name": reader.entity_name(pair["a"]),
                 "b_name": reader.entity_name(pair["b"]),
             }
-            for pair in reader.store.cooccurrences(type_="person", limit=25)
+            for pair in reader.co_mentioned_people()[:25]
         ],
     }
 
