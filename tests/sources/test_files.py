@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from missive.errors import InputError
-from missive.sources import iter_input_files, read_source
+from missive.sources import files, iter_input_files, read_source
 from missive.sources.files import read_bytes
 
 
@@ -138,3 +138,14 @@ def test_a_folders_own_documentation_is_skipped_but_read_when_named(tmp_path):
     assert walked == ["letters.txt"]
     named = [p.name for p in iter_input_files([tmp_path / "README.md"])]
     assert named == ["README.md"]
+
+
+def test_file_over_the_size_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1024 * 1024)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(3 * 1024 * 1024)  # sparse: nothing written, nothing to read
+    with pytest.raises(InputError, match=r"file too large \(3 MB; the limit is 1 MB: split it\)"):
+        read_bytes(big)

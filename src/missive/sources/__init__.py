@@ -18,7 +18,7 @@ from pathlib import Path
 from missive.errors import InputError, UnsupportedFormat
 from missive.model import Source
 from missive.sources.decode import decode
-from missive.sources.files import iter_input_files, read_bytes
+from missive.sources.files import iter_input_files, printable, read_bytes
 from missive.sources.htmlpage import read_html
 from missive.sources.markdown import read_md
 from missive.sources.plaintext import read_txt
@@ -88,17 +88,17 @@ def detect_format(path: Path, text: str) -> str:
 def read_source(path: Path, format: str | None = None) -> Source:
     """Read one file.  `format` overrides detection ("txt", "md", "html")."""
     path = Path(path)
-    reader = reader_for(format, str(path)) if format else None
+    reader = reader_for(format, printable(path)) if format else None
     data = read_bytes(path)
     if not data:
-        raise InputError(str(path), "empty file")
-    decoded = decode(data, str(path))
+        raise InputError(printable(path), "empty file")
+    decoded = decode(data, printable(path))
     if not decoded.text or decoded.text.isspace():
-        raise InputError(str(path), "empty file (only whitespace)")
+        raise InputError(printable(path), "empty file (only whitespace)")
     name = format or detect_format(path, decoded.text)
     source = Source(
-        name=path.name,
-        path=str(path),
+        name=printable(path.name),
+        path=printable(path),
         sha256=hashlib.sha256(data).hexdigest(),
         format=name,
         text=decoded.text,
@@ -107,5 +107,5 @@ def read_source(path: Path, format: str | None = None) -> Source:
     del data  # the text is all the readers need
     if decoded.warning:
         source.warnings.append(decoded.warning)
-    (reader or reader_for(name, str(path)))(source)
+    (reader or reader_for(name, printable(path)))(source)
     return source

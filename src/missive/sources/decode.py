@@ -2,8 +2,9 @@
 
 Order: binary formats by magic number; byte-order marks; UTF-16/32 without a BOM
 (by where the NUL bytes fall); any other NUL byte means binary; strict UTF-8; a
-charset the page declares; Windows-1252 when the text reads as Western European;
-charset-normalizer's best guess.  Every guess is reported as a warning.
+charset the page declares; UTF-8 with a few damaged bytes (replaced by U+FFFD);
+Windows-1252 when the text reads as Western European; charset-normalizer's best
+guess.  Every guess is reported as a warning.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
 )
 
 SAMPLE_SIZE = 4096
+REPLACEMENT = "\ufffd"
+# Damaged UTF-8 needs this many valid multi-byte characters per invalid sequence.
+MULTIBYTE_PER_DAMAGED = 2
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.I,
@@ -87,9 +91,9 @@ def decode(data: bytes, path: str) -> Decoded:
         raise InputError(path, "binary file (contains NUL bytes)")
     try:
         return Decoded(str(data, "utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    found = _declared(data) or _western(data) or _guessed(data)
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    found = _declared(data) or _damaged_utf8(data, first_bad) or _western(data) or _guessed(data)
     if found is None:
         raise InputError(path, "cannot decode text (not UTF-8, and no other encoding fits)")
     return found
@@ -156,6 +160,23 @@ def _declared(data: bytes) -> Decoded | None:
         return Decoded(str(data, codec), codec)
     except UnicodeDecodeError:
         return None
+
+
+def _damaged_utf8(data: bytes, first_bad: int) -> Decoded | None:
+    """UTF-8 text with a few invalid bytes (a damaged copy): valid multi-byte characters
+    outnumber the invalid sequences, which a single-byte text almost never has."""
+    text = str(data, "utf-8", "replace")
+    replaced = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count(REPLACEMENT)
+    if multibyte < MULTIBYTE_PER_DAMAGED * replaced:
+        return None
+    plural = "" if replaced == 1 else "s"
+    return Decoded(
+        text,
+        "utf-8",
+        f"decoded as utf-8 with {replaced} invalid byte sequence{plural} replaced by U+FFFD "
+        f"(first at byte {first_bad})",
+    )
 
 
 def _western(data: bytes) -> Decoded | None:

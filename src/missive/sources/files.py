@@ -28,6 +28,16 @@ _KINDS = {
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str | Path) -> str:
+    """`text` (a path, or a message naming one) as valid text on one line: bytes of a
+    file name that are not UTF-8 and control characters (a newline in a name) escaped."""
+    decoded = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), decoded)
+
+
 def os_reason(error: OSError) -> str:
     """A short reason for an OSError: "permission denied", "is a directory", ..."""
     reason = _REASONS.get(error.errno or 0)
@@ -36,23 +46,36 @@ def os_reason(error: OSError) -> str:
 
 def input_error(path: Path, error: OSError) -> InputError:
     if error.errno == errno.ENOENT and path.is_symlink():
-        return InputError(str(path), "broken symbolic link")
-    return InputError(str(path), os_reason(error))
+        return InputError(printable(path), "broken symbolic link")
+    return InputError(printable(path), os_reason(error))
 
 
 def _not_regular(mode: int) -> str:
     return f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')})"
 
 
+# Parsing holds tens of bytes of objects per byte of text; past this size a file is
+# refused by name instead of exhausting memory (split the volume into parts).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return f"file too large ({size / (1024 * 1024):.0f} MB; the limit is {limit} MB: split it)"
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file; InputError for anything else."""
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(str(path), "is a directory")
+            raise InputError(printable(path), "is a directory")
         # Checked before opening: opening a named pipe would block.
         if not stat.S_ISREG(mode):
-            raise InputError(str(path), _not_regular(mode))
+            raise InputError(printable(path), _not_regular(mode))
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError(printable(path), _too_large(info.st_size))
         return path.read_bytes()
     except OSError as error:
         raise input_error(path, error) from error
@@ -75,9 +98,9 @@ def _expand(path: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path 
     if stat.S_ISREG(info.st_mode):
         yield path
     elif not stat.S_ISDIR(info.st_mode):
-        yield InputError(str(path), _not_regular(info.st_mode))
+        yield InputError(printable(path), _not_regular(info.st_mode))
     elif (info.st_dev, info.st_ino) in ancestors:
-        yield InputError(str(path), "symbolic link loop (leads back to an enclosing folder)")
+        yield InputError(printable(path), "symbolic link loop (leads back to an enclosing folder)")
     else:
         yield from _walk(path, ancestors | {(info.st_dev, info.st_ino)})
 
