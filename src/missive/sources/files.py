@@ -119,7 +119,7 @@ def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path 
 # A folder's own documentation, by the names that convention gives it; named on the
 # command line, such a file is still read.
 _FOLDER_DOCUMENTATION = re.compile(
-    r"^(?:readme|sources|license|licence|copying|changelog|changes|authors|contributing)"
+    r"^(?:readme|sources|license|licence|copying)"
     r"(?:\.[a-z]{1,4})?$",
     re.IGNORECASE,
 )
