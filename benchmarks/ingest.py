@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/ingest.py                 # N = 10,000 and 100,000
     .venv/bin/python benchmarks/ingest.py --sizes 2000 --runs 5
     .venv/bin/python benchmarks/ingest.py --quick         # N = 500, one run (smoke test)
+    .venv/bin/python benchmarks/ingest.py --sizes 2000 --stages   # + CPU seconds per stage
 
 For each N it writes a synthetic volume in the layout of the MIA Stalin–Roosevelt
 transcription (see ``synth.py``; sentences are taken from the sample at run time) to a
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import os
 import resource
 import statistics
@@ -53,16 +55,53 @@ def _maxrss_mib() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
+# Stage functions timed by --stages: (module, attribute).  `pipeline.run` imports the
+# stages when it runs and `link` looks its parts up in its own module, so wrapping the
+# attributes times every call; what no entry covers shows as "other".
+STAGES = (
+    ("missive.pipeline.normalize", "normalize"),
+    ("missive.pipeline.segment", "segment"),
+    ("missive.pipeline.describe", "describe"),
+    ("missive.pipeline.apparatus", "apparatus"),
+    ("missive.pipeline.link", "resolve_threads"),
+    ("missive.pipeline.link", "link_cross_references"),
+    ("missive.pipeline.link", "link_quotations"),
+    ("missive.pipeline.link", "collate_witnesses"),
+    ("missive.pipeline.entities", "entities"),
+)
+
+
+def _time_stages(totals: dict[str, float]) -> None:
+    """Wrap each stage function so that its CPU seconds add up in `totals`."""
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                totals[name] = totals.get(name, 0.0) + time.process_time() - start
+
+        return wrapper
+
+    for module_name, attribute in STAGES:
+        module = importlib.import_module(module_name)
+        if hasattr(module, attribute):
+            setattr(module, attribute, timed(attribute, getattr(module, attribute)))
+
+
 @dataclass
 class RunResult:
     documents: int  # documents the parser found (top level)
     seconds: float
+    cpu_seconds: float  # this process's CPU time for the same work (robust to load)
     baseline_seconds: float
     baseline_chunks: int
     rss_import_mib: float
     rss_quarter_mib: float  # high-water after the first quarter of the files
     rss_peak_mib: float
     heap_peak_mib: float | None
+    stages: dict[str, float] | None = None  # CPU seconds per stage (--stages)
 
 
 def _baseline(paths: list[str]) -> tuple[float, int]:
@@ -75,11 +114,15 @@ def _baseline(paths: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, chunks
 
 
-def measure(paths: list[str], db_path: str, trace: bool) -> RunResult:
+def measure(paths: list[str], db_path: str, trace: bool, stages: bool = False) -> RunResult:
     """One clean run in this (child) process: baseline, then parse + store + index."""
     import missive.pipeline
     import missive.sources
     from missive.store import Store
+
+    totals: dict[str, float] = {}
+    if stages:
+        _time_stages(totals)
 
     rss_import = _maxrss_mib()
     baseline_seconds, baseline_chunks = _baseline(paths)
@@ -92,11 +135,19 @@ def measure(paths: list[str], db_path: str, trace: bool) -> RunResult:
     quarter = max(1, len(paths) // 4)
     rss_quarter = rss_import
     start = time.perf_counter()
+    cpu_start = time.process_time()
     with Store(db_path) as store:
         for i, path in enumerate(paths, 1):
+            t0 = time.process_time()
             source = missive.sources.read_source(Path(path))
+            t1 = time.process_time()
             missive.pipeline.run(source)
+            t2 = time.process_time()
             store.ingest(source)
+            t3 = time.process_time()
+            if stages:
+                for name, seconds in (("read", t1 - t0), ("pipeline", t2 - t1), ("store", t3 - t2)):
+                    totals[name] = totals.get(name, 0.0) + seconds
             documents += len(source.documents)
             del source
             if i == quarter:
@@ -104,6 +155,7 @@ def measure(paths: list[str], db_path: str, trace: bool) -> RunResult:
         if hasattr(store, "optimize"):
             store.optimize()
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     heap_peak = None
     if trace:
         heap_peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
@@ -111,13 +163,25 @@ def measure(paths: list[str], db_path: str, trace: bool) -> RunResult:
     return RunResult(
         documents=documents,
         seconds=seconds,
+        cpu_seconds=cpu_seconds,
         baseline_seconds=baseline_seconds,
         baseline_chunks=baseline_chunks,
         rss_import_mib=rss_import,
         rss_quarter_mib=rss_quarter,
         rss_peak_mib=_maxrss_mib(),
         heap_peak_mib=heap_peak,
+        stages=_with_other(totals) if stages else None,
     )
+
+
+def _with_other(totals: dict[str, float]) -> dict[str, float]:
+    """The stages in pipeline order, then "other": pipeline time no stage covers."""
+    covered = sum(totals.get(attribute, 0.0) for _, attribute in STAGES)
+    out = {attribute: totals.get(attribute, 0.0) for _, attribute in STAGES}
+    out["other pipeline"] = max(0.0, totals.get("pipeline", 0.0) - covered)
+    out["read"] = totals.get("read", 0.0)
+    out["store"] = totals.get("store", 0.0)
+    return out
 
 
 def generate(
@@ -143,13 +207,13 @@ def in_child(fn, *args):
         return pool.submit(fn, *args).result()
 
 
-def run_in_child(paths: list[Path], work: Path, trace: bool) -> RunResult:
+def run_in_child(paths: list[Path], work: Path, trace: bool, stages: bool = False) -> RunResult:
     """`measure` in a fresh spawned process, with a fresh database."""
     fd, db = tempfile.mkstemp(suffix=".db", dir=work)
     os.close(fd)
     os.unlink(db)
     try:
-        return in_child(measure, [str(p) for p in paths], db, trace)
+        return in_child(measure, [str(p) for p in paths], db, trace, stages)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(db + suffix).unlink(missing_ok=True)
@@ -162,15 +226,19 @@ class Row:
     mib_on_disk: float
     documents: int
     docs_per_s: float
+    cpu_docs_per_s: float
     baseline_docs_per_s: float
     rss_peak: float
     rss_growth: float
     rss_quarter: float
     heap_peak: float | None
+    stages: dict[str, float] | None = None  # median CPU seconds per stage
 
 
-def bench(n: int, layout: str, paths: list[Path], work: Path, runs: int, trace: bool) -> Row:
-    results = [run_in_child(paths, work, trace=False) for _ in range(runs)]
+def bench(
+    n: int, layout: str, paths: list[Path], work: Path, runs: int, trace: bool, stages: bool
+) -> Row:
+    results = [run_in_child(paths, work, trace=False, stages=stages) for _ in range(runs)]
     heap = run_in_child(paths, work, trace=True).heap_peak_mib if trace else None
     seconds = statistics.median(r.seconds for r in results)
     baseline = statistics.median(r.baseline_seconds for r in results)
@@ -183,11 +251,18 @@ def bench(n: int, layout: str, paths: list[Path], work: Path, runs: int, trace: 
         mib_on_disk=sum(p.stat().st_size for p in paths) / (1024 * 1024),
         documents=results[0].documents,
         docs_per_s=n / seconds,
+        cpu_docs_per_s=n / statistics.median(r.cpu_seconds for r in results),
         baseline_docs_per_s=n / baseline if baseline > 0 else float("inf"),
         rss_peak=max(r.rss_peak_mib for r in results),
         rss_growth=max(r.rss_peak_mib - r.rss_import_mib for r in results),
         rss_quarter=max(r.rss_quarter_mib for r in results),
         heap_peak=heap,
+        stages={
+            name: statistics.median(r.stages[name] for r in results if r.stages)
+            for name in results[0].stages
+        }
+        if results[0].stages
+        else None,
     )
 
 
@@ -197,6 +272,7 @@ HEADER = (
     "MiB",
     "docs found",
     "docs/s",
+    "CPU docs/s",
     "baseline docs/s",
     "ratio",
     "RSS peak MiB",
@@ -213,6 +289,7 @@ def _cells(row: Row) -> tuple[str, ...]:
         f"{row.mib_on_disk:.1f}",
         f"{row.documents:,}",
         f"{row.docs_per_s:,.0f}",
+        f"{row.cpu_docs_per_s:,.0f}",
         f"{row.baseline_docs_per_s:,.0f}",
         f"{row.docs_per_s / row.baseline_docs_per_s:.5f}",
         f"{row.rss_peak:.0f}",
@@ -243,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1943)
     parser.add_argument("--sample", type=Path, default=SAMPLE)
     parser.add_argument("--keep", type=Path, help="write the volumes here and keep them")
+    parser.add_argument(
+        "--stages", action="store_true", help="also print CPU seconds per pipeline stage"
+    )
     args = parser.parse_args(argv)
 
     sizes = args.sizes or ([500] if args.quick else list(DEFAULT_SIZES))
@@ -271,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"written in {made:.1f}s",
                     flush=True,
                 )
-                row = bench(n, layout, paths, Path(tmp), runs, not args.no_trace)
+                row = bench(n, layout, paths, Path(tmp), runs, not args.no_trace, args.stages)
                 rows.append(row)
                 print(
                     f"    {row.docs_per_s:,.0f} docs/s, {row.documents:,} documents found, "
@@ -284,10 +364,17 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print_table(rows)
     print()
+    for row in rows:
+        if row.stages:
+            print(
+                f"stages, N={row.n:,} in {row.files:,} file(s) (CPU s, median): "
+                + ", ".join(f"{name} {sec:.2f}" for name, sec in row.stages.items())
+            )
     print(
         "docs/s: N / median wall time of read_source + pipeline.run + Store.ingest (+ one "
         "optimize); baseline: read + split on blank lines in the same child; ratio = "
-        "docs/s / baseline docs/s.\nRSS: ru_maxrss of a fresh spawned child per run (max "
+        "docs/s / baseline docs/s; CPU docs/s: N / median CPU time of the same work in the "
+        "child (what a loaded machine changes least).\nRSS: ru_maxrss of a fresh spawned child per run (max "
         "over runs); growth = peak - after imports; @25% = high-water after a quarter of "
         "the files.\nheap peak: tracemalloc peak in one extra child run. "
         f"Parent RSS (the floor of every child's ru_maxrss): {_maxrss_mib():.0f} MiB."

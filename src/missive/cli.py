@@ -53,9 +53,14 @@ def ingest(obj: Context, paths: tuple[Path, ...], db: str, quiet: bool) -> None:
     """Ingest files (or folders, recursively) into the database."""
     from missive.ingest import ingest_paths
 
-    report = ingest_paths(list(paths), db, progress=None if quiet else _progress_factory())
+    report = ingest_paths(
+        list(paths), db, progress=None if quiet else _progress_factory(), debug=obj.debug
+    )
+    # soft_wrap: one line per file however long its path, for people and for grep.
+    for notice in report.notices:
+        err.print(f"[yellow]warning[/yellow] {_escape(notice)}", highlight=False, soft_wrap=True)
     for failure in report.failures:
-        err.print(f"[red]error[/red] {_escape(failure)}", highlight=False)
+        err.print(f"[red]error[/red] {_escape(failure)}", highlight=False, soft_wrap=True)
     if not quiet:
         _print_summary(report)
     sys.exit(1 if report.failures else 0)
@@ -303,10 +308,18 @@ def run() -> None:
     except (UsageError, QueryError) as exc:
         if debug:
             raise
-        err.print(f"missive: {_escape(str(exc))}", highlight=False)
+        err.print(f"missive: {_escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except (InputError, MissiveError) as exc:
         if debug:
             raise
-        err.print(f"missive: {_escape(str(exc))}", highlight=False)
+        err.print(f"missive: {_escape(str(exc))}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line for the user, the traceback with --debug
+        if debug:
+            raise
+        message = (
+            f"internal error ({type(exc).__name__}: {exc}); run with --debug for the traceback"
+        )
+        err.print(f"missive: {_escape(message)}", highlight=False, soft_wrap=True)
         sys.exit(1)

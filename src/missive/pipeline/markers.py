@@ -24,9 +24,10 @@ class Marker:
 
 
 # Digits glued to the end of a word or to closing punctuation.
-_FUSED = re.compile(r"(?<=[a-z\.,;:\"”’'\)\]])(\d{1,3})(?=[\s,.;:\"”’'\)]|$)")
+# (Each starts with "(?=\d)", a quick first test that spares the look-behind.)
+_FUSED = re.compile(r"(?=\d)(?<=[a-z\.,;:\"”’'\)\]])(\d{1,3})(?=[\s,.;:\"”’'\)]|$)")
 # Digits standing alone between spaces (or before punctuation / end of line).
-_SPACED = re.compile(r"(?<=\s)(\d{1,3})(?=\s|[,.;:]?$|[,.;:]\s)")
+_SPACED = re.compile(r"(?=\d)(?<=\s)(\d{1,3})(?=\s|[,.;:]?$|[,.;:]\s)")
 
 _BEFORE_QUANTITY = {
     "in", "of", "to", "for", "by", "about", "the", "some", "over", "under", "than",
@@ -84,9 +85,10 @@ def _spaced_ok(text: str, start: int, end: int) -> bool:
     after = text[end:].lstrip(" ")
     if not before:
         return False  # a number opening a line is a paragraph or list number
-    previous_word = before.split()[-1].lower()
-    next_word = after.split()[0].lower() if after.split() else ""
-    if _DATE_END.search(before):
+    previous_word = before.rsplit(None, 1)[-1].lower()
+    following = after.split(None, 1)
+    next_word = following[0].lower() if following else ""
+    if _ends_with_date(before):
         # "November 29, 1943 51", "January 26, 27": a marker after a date, unless
         # the date goes on as a range ("January 26, 27 and 28"); a number that
         # cannot be a day ("October 14, 45 and in order") is a marker all the same.
@@ -99,6 +101,21 @@ def _spaced_ok(text: str, start: int, end: int) -> bool:
     if next_word.rstrip(",.;:") in MONTHS or _QUANTITY_NOUNS.match(next_word):
         return False
     return not (re.match(r"^,\s*\d", after) or re.match(r"^[.,]\d", after))  # "1, 748"
+
+
+# A date that ends a text has at most this many characters besides whitespace
+# ("September 30th, 1943,").
+_DATE_END_CHARS = 20
+
+
+def _ends_with_date(before: str) -> bool:
+    """`_DATE_END.search(before)`, looking only at the end of a long line: a date ending
+    the text lies within its last stretch that holds _DATE_END_CHARS characters besides
+    whitespace."""
+    window = max(0, len(before) - 4 * _DATE_END_CHARS)
+    if window and len("".join(before[window:].split())) <= _DATE_END_CHARS:
+        window = 0  # mostly whitespace: the date could begin further back
+    return _DATE_END.search(before, window) is not None
 
 
 def _continues_range(after: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from missive.authority import TITLE_WORDS, Authority
 
@@ -31,11 +31,12 @@ _TITLED = re.compile(
     rf"{_BEFORE}(?P<title>{TITLE_WORDS})\s+(?P<name>(?:{_INITIALS})?{_NAME_WORD}"
     rf"(?:[ \t]+(?P<second>{_NAME_WORD}))?){_AFTER}"
 )
+# The "(?=[A-Z])" in front only makes the scan quick: every match starts with a capital.
 _INITIALLED = re.compile(
-    rf"(?<![\w\-.])(?P<name>(?:(?P<forename>{_NAME_WORD})\s+)?{_INITIALS}{_NAME_WORD}){_AFTER}"
+    rf"(?=[A-Z])(?<![\w\-.])(?P<name>(?:(?P<forename>{_NAME_WORD})\s+)?{_INITIALS}{_NAME_WORD}){_AFTER}"
 )
 _QUOTED = re.compile(r'"(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)[.,]?"')
-_CAPITALISED = re.compile(rf"{_BEFORE}{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD})*{_AFTER}")
+_CAPITALISED = re.compile(rf"(?=[A-Z]){_BEFORE}{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD})*{_AFTER}")
 # Words a title may precede that are not names ("General Staff", "Secretary General").
 _NOT_NAME_WORDS = (
     "Staff Staffs Government Governments Command Commander Headquarters Assembly Council "
@@ -116,6 +117,11 @@ class Gazetteer:
             re.M,
         )
         self._longest = max((len(key.split()) for key in self.forms), default=1)
+        # Whether a word (with the character after it) can begin a form: most words
+        # cannot, and the same words come again and again.
+        self._known_first: dict[str, bool] = {}
+        self._offices: re.Pattern[str] | None = None
+        self._holders: dict[tuple[str, str | None], list[str]] = {}
 
     def _add(self, form: Form) -> None:
         known = self.forms.setdefault(_match_key(form.text), [])
@@ -137,9 +143,15 @@ class Gazetteer:
     def _longest_at(self, text: str, start: int) -> tuple[int, list[Form]] | None:
         """The longest form that starts at `start` (a word's first letter), if any."""
         first = _WORD.match(text, start)
-        if first is None or not any(
-            text[start:e].lower() in self._first_words for e in _ends(text, start, first.end())
-        ):
+        if first is None:
+            return None
+        head = text[start : first.end() + 1]
+        known = self._known_first.get(head)
+        if known is None:
+            known = self._known_first[head] = any(
+                text[start:e].lower() in self._first_words for e in _ends(text, start, first.end())
+            )
+        if not known:
             return None
         words = [(start, first.end())]
         for m in _WORD.finditer(text, first.end()):
@@ -152,6 +164,21 @@ class Gazetteer:
                 if forms and self._fits(forms, text, start):
                     return end, forms
         return None
+
+    def office_pattern(self) -> re.Pattern[str]:
+        """The pattern of the authority's bare office titles ("the President")."""
+        if self._offices is None:
+            self._offices = _office_pattern(frozenset(self.authority.short_titles()))
+        return self._offices
+
+    def office_holders(self, title: str, iso_date: str | None) -> list[str]:
+        """Who held the office called `title` on `iso_date` (one look-up per title and date)."""
+        holders = self._holders.get((title, iso_date))
+        if holders is None:
+            holders = self._holders[(title, iso_date)] = self.authority.short_title_holders(
+                title, iso_date
+            )
+        return holders
 
     def _fits(self, forms: list[Form], text: str, start: int) -> bool:
         body = _body(forms[0].text)
@@ -177,6 +204,7 @@ _WORD = re.compile(r"(?:[^\s—–.]|\.(?![A-Z][a-z]))+\.?")
 _ARTICLE = re.compile(r"^the\s+", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _body(form: str) -> str:
     return _ARTICLE.sub("", form.strip())
 
@@ -189,13 +217,20 @@ _WORD_END = re.compile(r"(?P<core>.+?)(?:['’]s?)?\d*[^\w]*", re.S)
 def _ends(text: str, start: int, end: int) -> list[int]:
     """Where a name ending in the word text[start:end] may end, longest first: with and
     without a final full stop ("U.S.A.", "Dr." but "Italy.")."""
-    m = _WORD_END.fullmatch(text, start, end)
+    return [start + e for e in _word_ends(text[start : end + 1], end - start)]
+
+
+@lru_cache(maxsize=16384)
+def _word_ends(word: str, end: int) -> tuple[int, ...]:
+    """`_ends` of word[:end] (word[end], if any, is the character after it)."""
+    m = _WORD_END.fullmatch(word, 0, end)
     if m is None:
-        return []
+        return ()
     core_end = m.end("core")
-    return [core_end + 1, core_end] if text[core_end : core_end + 1] == "." else [core_end]
+    return (core_end + 1, core_end) if word[core_end : core_end + 1] == "." else (core_end,)
 
 
+@lru_cache(maxsize=16384)
 def _match_key(text: str) -> str:
     """Forms compare without a leading article, in any case, whatever the spacing."""
     return _ARTICLE.sub("", " ".join(text.split()).lower())
@@ -270,7 +305,7 @@ def initialled_names(
                         "initials and surname", EXACT if key else UNRESOLVED)  # fmt: skip
 
 
-_HYPHENATED = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
+_HYPHENATED = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
 
 
 def hyphenated_places(text: str, gazetteer: Gazetteer, offset: int = 0) -> Iterator[Candidate]:
@@ -288,10 +323,10 @@ def offices(
 ) -> Iterator[Candidate]:
     """ "the President", "Mr President", "the Secretary of State": the office's holder on
     the document's date."""
-    for m in _office_pattern(frozenset(gazetteer.authority.short_titles())).finditer(text):
+    for m in gazetteer.office_pattern().finditer(text):
         title = m.group("title")
         qualifier = m.group("qualifier")
-        holders = gazetteer.authority.short_title_holders(title, iso_date)
+        holders = gazetteer.office_holders(title, iso_date)
         if qualifier and not _qualifier_is_holders_country(qualifier, holders, gazetteer):
             continue
         if len(holders) != 1:
@@ -305,8 +340,11 @@ def _office_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(
         r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(titles, key=len, reverse=True)
     )
+    # A quick first test (a title's first letter) spares the look-behinds at most positions.
+    initials = "".join(sorted({t.split()[0][0] for t in titles if t.split()}))
+    quick = f"(?=[{re.escape(initials)}])" if initials else ""
     return re.compile(
-        rf"(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bMr\s)|(?<=\bMr\.\s))(?P<title>{alternatives})"
+        rf"{quick}(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bMr\s)|(?<=\bMr\.\s))(?P<title>{alternatives})"
         r"(?![\w'’])(?:\s+(?:of|to|at|in)\s+(?P<qualifier>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?"
     )
 

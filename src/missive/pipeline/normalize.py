@@ -50,7 +50,8 @@ class Layout:
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _STRUCK = re.compile(r"~~(.+?)~~")
-_PARA_MARK = re.compile(r"^[\s□■¶§▪●]+")
+_PARA_MARK_CHARS = "□■¶§▪●"
+_PARA_MARK = re.compile(rf"^[\s{_PARA_MARK_CHARS}]+")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
 _AUTOLINK = re.compile(r"^<(https?://[^>]+)>$")
 
@@ -88,11 +89,16 @@ def clean_line(line: Line) -> None:
     autolink = _AUTOLINK.match(text.strip())
     if autolink:
         text = autolink.group(1)
-    line.struck = _STRUCK.findall(text)
-    text = _STRUCK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
-    text = _PARA_MARK.sub("", text)
-    text = _SPACED_HYPHEN.sub("", text)
+    # Each substitution only where its characters occur (most lines have none).
+    line.struck = _STRUCK.findall(text) if "~~" in text else []
+    if line.struck:
+        text = _STRUCK.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if text[:1].isspace() or text[:1] in _PARA_MARK_CHARS:
+        text = _PARA_MARK.sub("", text)
+    if "- " in text:
+        text = _SPACED_HYPHEN.sub("", text)
     line.clean = text.strip()
 
 

@@ -46,8 +46,8 @@ class Facts:
     body_span: Span | None = None
 
 
-_VOCATIVE_PRESIDENT = re.compile(r"(?<![Tt]he )\bMr\.? President\b")
-_VOCATIVE_PM = re.compile(r"(?<![Tt]he )\bMr\.? Prime Minister\b")
+_VOCATIVE_PRESIDENT = re.compile(r"(?=M)(?<![Tt]he )\bMr\.? President\b")
+_VOCATIVE_PM = re.compile(r"(?=M)(?<![Tt]he )\bMr\.? Prime Minister\b")
 _SINGULAR = re.compile(r"\b(?:I|me|my|myself|mine)\b")
 _PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|ours|ourselves)\b")
 _PARTNER = re.compile(
@@ -61,9 +61,11 @@ _YOU_AND = re.compile(
 _JOINT_NOTE = re.compile(
     r"\b(?:sent|signed|written|sent off)\s+by\s+(?P<names>[^.;]+?)\s+jointly\b", re.IGNORECASE
 )
-_YOUR_JOINT = re.compile(r"\b[Yy]our (?:friendly )?joint (?:message|telegram|letter|note)\b")
+_YOUR_JOINT = re.compile(
+    r"(?=[Yy])\b[Yy]our (?:friendly )?joint (?:message|telegram|letter|note)\b"
+)
 _ON_BEHALF = re.compile(
-    r"\b(?:for us both|on behalf of us both|for both of us|on our joint behalf)\b"
+    r"(?=[fo])\b(?:for us both|on behalf of us both|for both of us|on our joint behalf)\b"
 )
 
 
@@ -196,9 +198,10 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     _vocative_cues(facts, resolver, text, iso)
     _partner_of_reader_cue(facts, resolver, text, iso)
     facts.references = find_date_references(text)
-    singular = len(_SINGULAR.findall(text))
-    plural = len(_PLURAL.findall(text))
-    facts.voice = "singular" if singular else ("plural" if plural else "none")
+    if _SINGULAR.search(text):
+        facts.voice = "singular"
+    else:
+        facts.voice = "plural" if _PLURAL.search(text) else "none"
     return facts
 
 

@@ -10,11 +10,12 @@ their words are ``same_as`` (two transcripts of one document).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from missive.model import PROBABLE, Document, Evidence, Link, Source, Span
+from missive.model import PROBABLE, Evidence, Link, Source, Span
 from missive.pipeline.threads import Entry, locate_passage
 from missive.textutil import LineIndex
 
@@ -53,43 +54,83 @@ def tokens(text: str) -> list[Token]:
 
 
 class Shingled:
-    """A document's tokens and where each of its shingles stands."""
+    """A document's normalized words and where each of its shingles stands.
+
+    Only the words and the shingle keys are made up front; the shingle positions
+    (needed when the document is compared as the earlier one) and the word offsets
+    (needed for a passage's text) are made on first use: most documents need neither.
+    """
+
+    __slots__ = ("_at", "_spans", "keys", "located", "norms", "text", "unique")
 
     def __init__(self, text: str) -> None:
-        self.tokens = tokens(text)
-        norms = [t.norm for t in self.tokens]
+        self.text = text
+        self.norms = list(map(str.lower, _WORD.findall(text)))
+        norms = self.norms
         self.keys = list(map(hash, zip(*(norms[k:] for k in range(SHINGLE)), strict=False)))
-        self.at: dict[int, list[int]] = {}
-        for i, key in enumerate(self.keys):
-            self.at.setdefault(key, []).append(i)
+        self.unique = set(self.keys)
+        self._at: dict[int, list[int]] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        # Where each passage of this document stands in the source (the same
+        # passage is often shared with several documents).
+        self.located: dict[str, Span | None] = {}
+
+    @property
+    def at(self) -> dict[int, list[int]]:
+        if self._at is None:
+            if len(self.unique) == len(self.keys):  # the usual case: no shingle twice
+                self._at = {key: [i] for i, key in enumerate(self.keys)}
+                return self._at
+            at: dict[int, list[int]] = {}
+            for i, key in enumerate(self.keys):
+                held = at.get(key)
+                if held is None:
+                    at[key] = [i]
+                else:
+                    held.append(i)
+            self._at = at
+        return self._at
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Where each word stands in the text."""
+        if self._spans is None:
+            self._spans = list(map(re.Match.span, _WORD.finditer(self.text)))
+        return self._spans
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [Token(norm, *span) for norm, span in zip(self.norms, self.spans, strict=True)]
 
 
 def shared_passages(a: Shingled, b: Shingled) -> list[Passage]:
     """Passages of `a` found in `b`: each shared shingle grown to its longest exact
     run, and runs that a short edit separates joined into one passage."""
     passages: list[Passage] = []
-    i = 0
-    while i < len(a.keys):
-        hits = b.at.get(a.keys[i])
-        if not hits:
-            i += 1
+    at, keys, own = b.at, a.keys, a.at
+    resume = 0  # positions before this are inside the last run found
+    for i in sorted([i for key in a.unique.intersection(b.unique) for i in own[key]]):
+        if i < resume:
             continue
-        j, n = max(((j, _run(a.tokens, b.tokens, i, j)) for j in hits), key=lambda jn: jn[1])
+        j, n = -1, -1
+        for hit in at[keys[i]]:  # the longest run; the first of equal ones
+            length = _run(a.norms, b.norms, i, hit)
+            if length > n:
+                j, n = hit, length
         if n < SHINGLE:  # a hash collision, not a shared shingle
-            i += 1
             continue
         last = passages[-1] if passages else None
         if last and 0 <= i - last.a_last - 1 <= JOIN_GAP and 0 <= j - last.b_last - 1 <= JOIN_GAP:
             last.a_last, last.b_last = i + n - 1, j + n - 1
         else:
             passages.append(Passage(i, i + n - 1, j, j + n - 1))
-        i += n
+        resume = i + n
     return [p for p in passages if p.words >= MIN_WORDS]
 
 
-def _run(a: list[Token], b: list[Token], i: int, j: int) -> int:
-    n = 0
-    while i + n < len(a) and j + n < len(b) and a[i + n].norm == b[j + n].norm:
+def _run(a: list[str], b: list[str], i: int, j: int) -> int:
+    n, most = 0, min(len(a) - i, len(b) - j)
+    while n < most and a[i + n] == b[j + n]:
         n += 1
     return n
 
@@ -105,19 +146,29 @@ def link_quotations(source: Source, entries: list[Entry]) -> None:
         a = shingled[k] = Shingled(later.doc.text)
         if k >= WINDOW:
             _forget(holders, shingled.pop(k - WINDOW), k - WINDOW)
-        shared: Counter[int] = Counter()
-        for key in set(a.keys):
-            held = holders.setdefault(key, [])
+        sharing: list[int] = []  # an earlier document once per shingle it shares
+        for key in a.unique:
+            held = holders.get(key)
+            if held is None:
+                holders[key] = [k]
+                continue
             if len(held) <= COMMON:  # a phrase many letters share is a formula, not a quotation
-                shared.update(held)
+                sharing += held
             held.append(k)
-        for d, count in shared.most_common(CANDIDATES):
+        for d, count in _most_shared(sharing):
             if count >= MIN_SHARED and not _related(later, entries[d]):
                 _compare(source, lines, later, entries[d], a, shingled[d])
 
 
+def _most_shared(sharing: list[int]) -> list[tuple[int, int]]:
+    """The CANDIDATES earlier documents that share the most shingles, the nearer first
+    among equals (so the choice never depends on the order of a set of hashes)."""
+    counts = Counter(sharing)
+    return heapq.nsmallest(CANDIDATES, counts.items(), key=lambda dc: (-dc[1], -dc[0]))
+
+
 def _forget(holders: dict[int, list[int]], old: Shingled, position: int) -> None:
-    for key in set(old.keys):
+    for key in old.unique:
         held = holders.get(key)
         if held and held[0] == position:
             held.pop(0)
@@ -130,12 +181,12 @@ def _compare(source: Source, lines: LineIndex, later: Entry, earlier: Entry, a: 
     passages = shared_passages(a, b)
     if not passages:
         return
-    share = sum(p.words for p in passages) / max(len(a.tokens), len(b.tokens))
+    share = sum(p.words for p in passages) / max(len(a.norms), len(b.norms))
     if share >= SAME_AS_SHARE:
         later.doc.links.append(_same_as(source, later, earlier, share))
         return
     for p in passages:
-        later.doc.links.append(_quote(source, lines, later, earlier, p, a.tokens, b.tokens))
+        later.doc.links.append(_quote(source, lines, later, earlier, p, a, b))
 
 
 def _related(a: Entry, b: Entry) -> bool:
@@ -143,16 +194,22 @@ def _related(a: Entry, b: Entry) -> bool:
     return a.parent is b.doc or b.parent is a.doc
 
 
-def _passage_text(doc: Document, toks: list[Token], first: int, last: int) -> str:
-    return doc.text[toks[first].start : toks[last].end]
+def _passage_text(doc: Shingled, first: int, last: int) -> str:
+    return doc.text[doc.spans[first][0] : doc.spans[last][1]]
+
+
+def _locate(source: Source, entry: Entry, shingled: Shingled, passage: str) -> Span | None:
+    if passage not in shingled.located:
+        shingled.located[passage] = locate_passage(source, entry.doc, passage)
+    return shingled.located[passage]
 
 
 def _quote(source: Source, lines: LineIndex, later: Entry, earlier: Entry, p: Passage,
-           a: list[Token], b: list[Token]) -> Link:  # fmt: skip
-    quoting = _passage_text(later.doc, a, p.a_first, p.a_last)
-    quoted = _passage_text(earlier.doc, b, p.b_first, p.b_last)
-    span = locate_passage(source, later.doc, quoting)
-    target_span = locate_passage(source, earlier.doc, quoted)
+           a: Shingled, b: Shingled) -> Link:  # fmt: skip
+    quoting = _passage_text(a, p.a_first, p.a_last)
+    quoted = _passage_text(b, p.b_first, p.b_last)
+    span = _locate(source, later, a, quoting)
+    target_span = _locate(source, earlier, b, quoted)
     return Link(
         "quotes",
         earlier.doc.id,

@@ -18,14 +18,16 @@ _KIND = (
 )
 _ADJ = r"(?:(?:joint|friendly|latest|last|personal|kind|two|three|own|previous|recent|first|second)\s+)*"
 # "your message of February 16", "yours of November 8", "your latest message—that of July 16"
+# Each pattern starts with a quick first test of the first letter (it spares the
+# slower alternatives at most positions).
 _OF_DATE = re.compile(
-    rf"\b{_OWNER}\s+(?P<adj>{_ADJ})(?:{_KIND}\s*(?:[—–-]+\s*that\s+|,\s*that\s+)?)?"
+    rf"(?=[ymo])\b{_OWNER}\s+(?P<adj>{_ADJ})(?:{_KIND}\s*(?:[—–-]+\s*that\s+|,\s*that\s+)?)?"
     r"(?:of|dated)\s+(?=(?P<rest>.{3,40}))",  # a lookahead: the next phrase may start inside
     re.IGNORECASE,
 )
 # "Your friendly joint message reached me on January 27", "... was received on ..."
 _REACHED_ON = re.compile(
-    rf"\b(?P<owner>your)\s+(?P<adj>{_ADJ}){_KIND}\b[^.;]{{0,60}}?"
+    rf"(?=y)\b(?P<owner>your)\s+(?P<adj>{_ADJ}){_KIND}\b[^.;]{{0,60}}?"
     r"\b(?:reached me|was received|received|arrived)\s+(?:on|today,?)\s+(?=(?P<rest>.{3,40}))",
     re.IGNORECASE,
 )
@@ -34,7 +36,7 @@ _REACHED_ON = re.compile(
 # "On February 12 I received from Mr Churchill a message", "I received on September 6
 # your message", "Mr Hull delivered your latest message to me on October 25"
 _I_RECEIVED = re.compile(
-    r"\b(?:[Oo]n\s+(?P<rest1>\w+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+I\s+(?:received|was handed)\b"
+    r"(?=[OoId])\b(?:[Oo]n\s+(?P<rest1>\w+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+I\s+(?:received|was handed)\b"
     r"|\bI\s+received\s+on\s+(?P<rest2>\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"|\bdelivered\s+(?:your|the|his)\s+[\w ]{0,30}?(?:message|letter|telegram)\s+to\s+me\s+on\s+"
     r"(?P<rest3>\w+\s+\d{1,2}(?:st|nd|rd|th)?))"

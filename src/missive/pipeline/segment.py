@@ -241,7 +241,8 @@ def mark_footnotes(lines: list[Line]) -> list[int]:
             i += 1
             continue
         m = _FOOTNOTE.match(line.raw.strip()) if _opens_paragraph(lines, i) else None
-        if m and m.group("sym") and _symbol_before(lines, since, i, m.group("sym")):
+        sym = m.group("sym") if m else None
+        if sym and not _emphasis(line.raw.strip(), sym) and _symbol_before(lines, since, i, sym):
             firsts.append(i)
             i = _mark_footnote_paragraph(lines, i, 0)
             continue
@@ -272,6 +273,11 @@ def _symbol_before(lines: list[Line], since: int, i: int, symbol: str) -> bool:
     """A note signed "*" needs a "*" after a word above it ("STALIN*", "convoys*")."""
     fused = re.compile(rf"(?<=[\w.,;:”’\")]){re.escape(symbol)}(?![*†‡])")
     return any(fused.search(lines[k].raw) for k in range(max(since, i - 120), i))
+
+
+def _emphasis(text: str, symbol: str) -> bool:
+    """ "**Citation:**", "*Secret*": markdown emphasis, not a note signed "*"."""
+    return symbol in text[len(symbol) :]
 
 
 def _mark_footnote_paragraph(lines: list[Line], i: int, n: int) -> int:

@@ -95,9 +95,9 @@ def _write(
         conn.execute(sql.UPDATE_SOURCE, {**row, "id": source_id})
         status = "replaced"
     first_pk = conn.execute(sql.NEXT_DOCUMENT_PK).fetchone()[0]
-    doc_rows, fts_rows = _rows(docs, source_id, first_pk)
-    conn.executemany(sql.INSERT_DOCUMENT, doc_rows)
-    conn.executemany(sql.INSERT_FTS, fts_rows)
+    # Generators: each row's JSON lives only while SQLite binds it (bounded memory).
+    conn.executemany(sql.INSERT_DOCUMENT, _document_table_rows(docs, source_id, first_pk))
+    conn.executemany(sql.INSERT_FTS, _fts_rows(docs, first_pk))
     conn.executemany(
         sql.INSERT_NOTE,
         ((source_id, seq, n["number"], n["text"], to_json(n)) for seq, n in enumerate(notes)),
@@ -203,30 +203,31 @@ def _with_enclosures(
         yield from _with_enclosures(child, child_data)
 
 
-def _rows(
+def _document_table_rows(
     docs: list[tuple[Document, dict[str, Any]]], source_id: int, first_pk: int
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    doc_rows, fts_rows = [], []
+) -> Iterator[tuple[Any, ...]]:
     for seq, (_, data) in enumerate(docs):
-        pk = first_pk + seq
-        doc_rows.append(
-            (
-                pk,
-                data["id"],
-                source_id,
-                seq,
-                data["ordinal"],
-                data["parent_id"],
-                data["number"],
-                data["date"],
-                data["kind"],
-                to_json([p["key"] for p in data["senders"]]),
-                to_json([p["key"] for p in data["recipients"]]),
-                to_json(data),
-            )
+        yield (
+            first_pk + seq,
+            data["id"],
+            source_id,
+            seq,
+            data["ordinal"],
+            data["parent_id"],
+            data["number"],
+            data["date"],
+            data["kind"],
+            to_json([p["key"] for p in data["senders"]]),
+            to_json([p["key"] for p in data["recipients"]]),
+            to_json(data),
         )
-        fts_rows.append((pk, data["text"], "\n\n".join(n["text"] for n in data["notes"])))
-    return doc_rows, fts_rows
+
+
+def _fts_rows(
+    docs: list[tuple[Document, dict[str, Any]]], first_pk: int
+) -> Iterator[tuple[int, str, str]]:
+    for seq, (_, data) in enumerate(docs):
+        yield first_pk + seq, data["text"], "\n\n".join(n["text"] for n in data["notes"])
 
 
 def _integrity_message(

@@ -119,10 +119,20 @@ CREATE INDEX mentions_by_doc ON mentions(doc_id);
 CREATE INDEX mentions_by_source ON mentions(source_id);
 """
 
+V_READER_LISTING = """
+-- The reader's documents list (web/): counted, filtered and ordered from these
+-- covering indexes alone, without reading the documents' JSON.
+CREATE INDEX documents_listing ON documents(
+    parent_id, source_id, seq, date, number, kind, id, senders, recipients);
+CREATE INDEX documents_listing_by_date ON documents(
+    parent_id, date, source_id, seq, number, kind, id, senders, recipients);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("initial", V1_INITIAL),
     ("links", V_LINKS),
     ("mentions", V_MENTIONS),
+    ("reader_listing", V_READER_LISTING),
 ]
 
 APPLIED_VERSIONS = "SELECT version FROM migrations ORDER BY version"
@@ -150,6 +160,7 @@ DELETE_SOURCE_FTS = (
 )
 DELETE_SOURCE_DOCUMENTS = "DELETE FROM documents WHERE source_id = ?"
 DELETE_SOURCE_NOTES = "DELETE FROM notes WHERE source_id = ?"
+DELETE_SOURCE = "DELETE FROM sources WHERE id = ?"
 SOURCE_DOCUMENT_IDS = "SELECT id FROM documents WHERE source_id = ?"
 CORRECTION_TARGETS = "SELECT id, doc_id, field FROM corrections ORDER BY id"
 NEXT_DOCUMENT_PK = "SELECT coalesce(max(pk), 0) + 1 FROM documents"
@@ -174,8 +185,9 @@ SELECT l.doc_id, l.data FROM links l JOIN sources s ON s.id = l.source_id
 WHERE l.target IS NULL ORDER BY s.id, l.pk
 """
 ALL_LINKS = "SELECT doc_id, data FROM links ORDER BY source_id, pk"
+OTHER_SOURCE_EXISTS = "SELECT 1 FROM sources WHERE id != ? LIMIT 1"
 SAME_DATE_ELSEWHERE = """
-SELECT id, data FROM documents WHERE date = ? AND source_id != ? AND parent_id IS NULL
+SELECT id, data FROM documents WHERE date = ? AND source_id != ? AND parent_id IS NULL LIMIT ?
 """
 
 # --- reading --------------------------------------------------------------
@@ -275,8 +287,9 @@ INTEGRITY_CHECK = "PRAGMA integrity_check"
 # --- reader (web/) ----------------------------------------------------------
 
 # Top-level documents matching the reader's filters (each one NULL = no filter).
+# (Reads only the columns of the documents_listing indexes.)
 READER_FILTER = """
-FROM documents d JOIN sources s ON s.id = d.source_id
+FROM documents d
 WHERE d.parent_id IS NULL
   AND (:sender IS NULL OR EXISTS (SELECT 1 FROM json_each(d.senders) WHERE value = :sender))
   AND (:recipient IS NULL
@@ -284,19 +297,20 @@ WHERE d.parent_id IS NULL
   AND (:date_from IS NULL OR d.date >= :date_from)
   AND (:date_to IS NULL OR d.date <= :date_to)
   AND (:kind IS NULL OR d.kind = :kind)
-  AND (:source IS NULL OR s.name = :source)
+  AND (:source IS NULL OR d.source_id = (SELECT id FROM sources WHERE name = :source))
 """
 READER_ORDERS = {
-    "edition": "s.id, d.seq",
-    "date": "d.date IS NULL, d.date, s.id, d.seq",
-    "-date": "d.date IS NULL, d.date DESC, s.id, d.seq",
-    "number": "d.number IS NULL, d.number, s.id, d.seq",
+    "edition": "d.source_id, d.seq",
+    "date": "d.date IS NULL, d.date, d.source_id, d.seq",
+    "-date": "d.date DESC, d.source_id DESC, d.seq DESC",  # undated last: NULL sorts lowest
+    "number": "d.number IS NULL, d.number, d.source_id, d.seq",
 }
 READER_PAGE = (
-    "SELECT d.id, d.number, d.date, d.kind, d.senders, d.recipients, s.name "
+    "SELECT d.id, d.number, d.date, d.kind, d.senders, d.recipients, d.source_id "
     + READER_FILTER
     + " ORDER BY {order} LIMIT :limit OFFSET :offset"
 )
+READER_SOURCE_NAMES = "SELECT id, name FROM sources"
 READER_COUNT = "SELECT count(*) " + READER_FILTER
 READER_INCIPITS = """
 SELECT id, json_extract(data, '$.incipit') FROM documents
@@ -335,15 +349,11 @@ SELECT d.id, d.number, d.date, d.kind, d.senders, d.recipients, s.name
 FROM documents d JOIN sources s ON s.id = d.source_id
 WHERE d.id IN (SELECT value FROM json_each(?))
 """
+# Changes whenever a source is added or replaced (new document rows) or a correction made;
+# cheap: no column stored after a source's text is read.
 READER_FINGERPRINT = """
-SELECT (SELECT count(*) FROM sources), (SELECT max(ingested_at) FROM sources),
-       (SELECT count(*) FROM corrections)
-"""
-READER_ALL_LINKS = """
-SELECT d.id, l.value FROM documents d, json_each(d.data, '$.links') l
-"""
-READER_ALL_ENTITIES = """
-SELECT d.id, e.value FROM documents d, json_each(d.data, '$.entities') e
+SELECT (SELECT count(*) FROM documents), (SELECT max(pk) FROM documents),
+       (SELECT count(*) FROM sources), (SELECT max(id) FROM corrections)
 """
 READER_CORRECTED_IDS = "SELECT DISTINCT doc_id FROM corrections"
 # Ranked full-text hits restricted by the reader's facet filters (FTS5 fallback).
@@ -414,9 +424,4 @@ WHERE m.key IS NULL GROUP BY m.text, m.type ORDER BY count(*) DESC, m.text LIMIT
 MENTION_CONTEXT = """
 SELECT m.doc_id, substr(s.text, max(m.start - :width, 0) + 1, m.end - max(m.start - :width, 0) + :width)
 FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.pk = :pk
-"""
-READER_HAS_TABLE = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-READER_MENTIONS_OF = """
-SELECT m.doc_id, s.name, m.text, m.start, m."end" FROM mentions m
-JOIN sources s ON s.id = m.source_id WHERE m.key = ? ORDER BY m.source_id, m.start LIMIT ?
 """

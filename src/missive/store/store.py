@@ -16,6 +16,7 @@ from missive.store import corrections as corr
 from missive.store import entities, search, sql
 from missive.store.ingest import IngestResult, ingest_source, to_json
 from missive.store.links import links_of, missing_messages
+from missive.store.remove import RemoveResult, remove_source
 from missive.store.schema import connect, now, schema_version
 
 
@@ -47,6 +48,10 @@ class Store:
     def ingest(self, source: Source) -> IngestResult:
         """Store a parsed source in one transaction ("added" | "unchanged" | "replaced")."""
         return ingest_source(self.conn, source)
+
+    def remove_source(self, name: str) -> RemoveResult:
+        """Delete a source and its documents; its corrections are kept (orphaned)."""
+        return remove_source(self.conn, name)
 
     def optimize(self) -> None:
         """Merge the full-text index segments; worth it after a bulk ingest."""
