@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -90,13 +89,12 @@ def test_broken_markup() -> None:
     assert_maps_back(source.text, source.plain, source.plain_map)
 
 
-def test_deep_nesting_and_stray_end_tags_stay_fast() -> None:
-    started = time.perf_counter()
+def test_deep_nesting_and_stray_end_tags() -> None:
+    # Speed is measured in benchmarks/robustness.py; this checks the result.
     page = html_to_plain("<div>" * 20000 + "deep" + "</span>" * 20000 + "</div>" * 20000)
     assert page.plain == "deep"
     page = html_to_plain("<b><i>" * 10000 + "<li>x" * 1000)
     assert page.plain.split() == ["x"] * 1000
-    assert time.perf_counter() - started < 10
 
 
 def test_line_breaks_and_preformatted_text() -> None:
