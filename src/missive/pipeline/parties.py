@@ -501,41 +501,50 @@ def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:
     its evidence names the words that decided."""
     if not resolver.principal:
         return False
-    features = {id(f): _features(f.doc.text) for f in all_facts if f.doc.text}
+    # Feature sets are counted as they are made, never kept for the whole volume:
+    # a large source would otherwise hold every document's words and pairs at once.
+    counts, totals = _labelled_counts(all_facts, resolver)
     changed = False
     # Two rounds: what the first attributes with a clear margin trains the second.
     for _ in range(2):
-        labelled = _labelled_by_side(all_facts, resolver, features)
-        if min(len(v) for v in labelled.values()) < 5:
+        if min(totals.values()) < 5:
             break
-        if not _attribute_round(all_facts, resolver, features, _train(labelled)):
+        attributed = _attribute_round(all_facts, resolver, _train(counts, totals))
+        if not attributed:
             break
+        for side, features in attributed:
+            counts[side].update(features)
+            totals[side] += 1
         changed = True
     return changed
 
 
-def _labelled_by_side(
-    all_facts: list[Facts], resolver: PartyResolver, features: dict[int, set[str]]
-) -> dict[str, list[set[str]]]:
-    labelled: dict[str, list[set[str]]] = {"out": [], "in": []}
+def _labelled_counts(
+    all_facts: list[Facts], resolver: PartyResolver
+) -> tuple[dict[str, Counter[str]], dict[str, int]]:
+    """For each side, how many confidently attributed documents hold each feature."""
+    counts: dict[str, Counter[str]] = {"out": Counter(), "in": Counter()}
+    totals = {"out": 0, "in": 0}
     for facts in all_facts:
         senders = facts.doc.senders
-        if senders and id(facts) in features and (
-            senders[0].confidence >= PROBABLE or senders[0].evidence.rule == _STYLE_RULE
-        ):
+        if senders and facts.doc.text and senders[0].confidence >= PROBABLE:
             side = "out" if senders[0].key == resolver.principal else "in"
-            labelled[side].append(features[id(facts)])
-    return labelled
+            counts[side].update(_features(facts.doc.text))
+            totals[side] += 1
+    return counts, totals
 
 
 def _attribute_round(
-    all_facts: list[Facts], resolver: PartyResolver, features: dict[int, set[str]], model: dict
-) -> bool:
-    changed = False
+    all_facts: list[Facts], resolver: PartyResolver, model: dict
+) -> list[tuple[str, set[str]]]:
+    """Attribute what the model decides with a clear margin; return each newly
+    attributed document's side and features, to train the next round."""
+    attributed: list[tuple[str, set[str]]] = []
     for position, facts in enumerate(all_facts):
-        if facts.doc.senders or id(facts) not in features:
+        if facts.doc.senders or not facts.doc.text:
             continue
-        side, margin, words = _predict(model, features[id(facts)])
+        features = _features(facts.doc.text)
+        side, margin, words = _predict(model, features)
         if margin < 1.5:
             continue
         # An undated document stands between its neighbours in a chronological volume.
@@ -546,15 +555,13 @@ def _attribute_round(
         confidence = min(PROBABLE - 0.05, 0.6 + margin / 100)
         ev = Evidence(_STYLE_RULE, confidence, None, ", ".join(words))
         _set(facts.doc, *direction, ev, resolver)
-        changed = True
-    return changed
+        attributed.append(("out" if direction[0][0] == resolver.principal else "in", features))
+    return attributed
 
 
-def _train(labelled: dict[str, list[set[str]]]) -> dict:
+def _train(counts: dict[str, Counter[str]], totals: dict[str, int]) -> dict:
     import math
 
-    counts = {side: _count_features(docs) for side, docs in labelled.items()}
-    totals = {side: len(docs) for side, docs in labelled.items()}
     overall = _count_features(list(counts.values()))
     vocabulary = {f for f, n in overall.items() if n >= 2}
     weights = {}
