@@ -39,6 +39,10 @@ The pages and what they exercise:
 - ocr_page.txt: hard-wrapped letters with datelines, salutations, closings and
   capitalised signatures, line-end hyphenation, running heads and page numbers
   (one inside a paragraph), a stray "'" line, ligatures, quote noise, no numbers.
+- cable_memo_page.txt: State Department cables and a memorandum with labelled header
+  fields ("FROM: Moscow", "TO: Secretary of State", "DATE: ...", "NO.: 75"), record-type
+  lines ("INCOMING TELEGRAM", "MEMORANDUM"), capitalised signatures with "JR.", a post
+  as addressee ("American Embassy, Moscow").
 - html_letters.html: <h2> "Churchill to Stalin" headings, date <p>s before or after
   the body, "Received …", a joint sender and two recipients, footnote <sup> links and
   an <ol class="footnotes">, entities, an unclosed <em>.
@@ -201,7 +205,10 @@ def compare(expected: list[dict], actual: list[dict]) -> list[tuple[str, ...]]:
 
 
 # Layouts the parser does not read right yet; strict, so a fix must remove the entry.
-KNOWN_FAILING: dict[str, str] = {}
+KNOWN_FAILING: dict[str, str] = {
+    "cable_memo_page.txt": "a post ('TO: American Embassy, Moscow') is not yet resolved to "
+    "the head of mission on that date",
+}
 
 
 def _layout_params() -> list:

@@ -70,6 +70,16 @@ _NAME_WORD = re.compile(
     r"^(?:\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.|of|the|in|and|de|du|von|van|la|le|da|for|on|at|mr\.?)$"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
+HEADER_FIELD = re.compile(
+    r"^(?P<label>FROM|TO|DATE|DATED|SUBJECT|SUBJ|RE|NO\.?|NUMBER|CC|ATTN|REF)\s*:\s*(?P<value>\S.{0,150})$",
+    re.IGNORECASE,
+)
+# "INCOMING TELEGRAM", "MEMORANDUM", "TELEGRAM SENT": a line naming the kind of record.
+DOCUMENT_TYPE_LINE = re.compile(
+    r"^(?:(?:incoming|outgoing|paraphrase of)\s+)?(?P<kind>telegram|cable|airgram|memorandum|"
+    r"aide-m[ée]moire|despatch|dispatch)(?:\s+(?:sent|received|for the files))?\.?$",
+    re.IGNORECASE,
+)
 _NUMBERED_HEADING = re.compile(r"^(?P<n>\d{1,5})\.\s+(?P<rest>[A-Z].{3,200})$")
 _DOCUMENT_BY = re.compile(
     r"^(?P<kind>memorandum|letter|note|telegram|message|aide-m[ée]moire|minute|report)"
@@ -100,6 +110,10 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "sent_received", info
     if info := date_line(text):
         return "dateline", info
+    if info := header_field(text):
+        return "field", info
+    if m := DOCUMENT_TYPE_LINE.match(text):
+        return "file_reference", {"kind": m.group("kind").lower()}
     if m := FILE_REFERENCE.match(text):
         info = {"kind": m.group("kind").lower()} if m.group("kind") else {}
         if m.group("form"):
@@ -177,6 +191,23 @@ def record_heading(text: str) -> dict | None:
     if parties:
         info["senders"] = [parties.group("s")]
         info["recipients"] = [parties.group("r")]
+    return info
+
+
+def header_field(text: str) -> dict | None:
+    """A labelled field of a memorandum or cable header: "FROM: Moscow", "TO: The
+    President", "DATE: January 12, 1945", "SUBJECT: ...", "NO.: 61"."""
+    m = HEADER_FIELD.match(text)
+    if not m:
+        return None
+    label = m.group("label").lower().rstrip(".")
+    label = {"subj": "subject", "re": "subject", "number": "no", "dated": "date"}.get(label, label)
+    info: dict = {"label": label, "value": m.group("value").strip()}
+    if label == "date":
+        found = find_dates(info["value"])
+        if not found:
+            return None
+        info["date"] = found[0].iso
     return info
 
 

@@ -170,6 +170,8 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             _read_heading_extras(doc, line, item)
         elif kind == "file_reference":
             header.setdefault(kind, item)
+        elif kind == "field":
+            _read_field(doc, header, item)
         elif kind == "salutation":
             header.setdefault("salutation", item)
             doc.salutation = Inferred(
@@ -191,6 +193,16 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
                 line.clean, Evidence("name line after the body", PROBABLE, item["span"], line.clean)
             )
     return header
+
+
+def _read_field(doc: Document, header: dict, item: dict) -> None:
+    """A memorandum's or cable's labelled header fields: "DATE:" dates it; "FROM:" and
+    "TO:" name its parties (read in parties.py)."""
+    info = item["info"]
+    if info["label"] == "date":
+        _set_date(doc, "dated", info["date"], "'Date:' field of the header", CERTAIN, item)
+    elif info["label"] in ("from", "to"):
+        header.setdefault(f"field_{info['label']}", item)
 
 
 def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:

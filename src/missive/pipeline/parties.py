@@ -58,6 +58,12 @@ _YOU_AND = re.compile(
     r"\b(?:you and|between you and)\s+(?P<name>(?:Mr\.?\s+|the\s+(?:British\s+)?)?"
     r"(?:Prime Minister|[A-Z][a-z]+))\b(?!,?\s+and\s+(?:I|me|myself)\b)"
 )
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr|II|III)\.?$", re.IGNORECASE)
+_POST = re.compile(
+    r"\b(?:Embassy|Legation|Consulate|Mission|Department|Ministry|Office|Foreign Office|"
+    r"Amembassy|Amconsul)\b",
+    re.IGNORECASE,
+)
 _JOINT_NOTE = re.compile(
     r"\b(?:sent|signed|written|sent off)\s+by\s+(?P<names>[^.;]+?)\s+jointly\b", re.IGNORECASE
 )
@@ -115,6 +121,7 @@ class PartyResolver:
         return keys
 
     def resolve_name(self, name: str, iso: str | None) -> str | None:
+        name = _SUFFIX.sub("", name)  # "E. R. STETTINIUS, JR."
         inner = re.search(r"\(([A-Z][\w'-]+)\)", name)  # "The Ambassador ... (Harriman)"
         if inner:
             return self.authority.key_for(inner.group(1))
@@ -174,6 +181,7 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
             recipients = resolver.resolve_names(item["info"]["recipients"], iso)
             facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item)))
     _joint_note_cue(facts, resolver, header, iso)
+    _header_field_cues(facts, resolver, header, iso)
     if (item := header.get("sent")) and (d := resolver.direction(True, iso)):
         facts.cues.append(Cue(*d, _ev("'Sent' line: the volume's principal writes", CERTAIN, item)))
     if (item := header.get("received")) and (d := resolver.direction(False, iso)):
@@ -203,6 +211,33 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     else:
         facts.voice = "plural" if _PLURAL.search(text) else "none"
     return facts
+
+
+def _header_field_cues(facts: Facts, resolver: PartyResolver, header: dict, iso: str | None) -> None:
+    """ "FROM: The Secretary of State" / "TO: The President" name the parties; a post or a
+    place ("FROM: Moscow", "TO: American Embassy, Moscow") names no person."""
+    found = {}
+    for role in ("from", "to"):
+        item = header.get(f"field_{role}")
+        key = _field_person(resolver, item["info"]["value"], iso) if item else None
+        if key:
+            found[role] = (key, item)
+    senders = [found["from"][0]] if "from" in found else []
+    recipients = [found["to"][0]] if "to" in found else []
+    if senders or recipients:
+        item = found.get("from", found.get("to"))[1]
+        facts.cues.append(Cue(senders, recipients, _ev("'From:'/'To:' header field", CERTAIN, item)))
+
+
+def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
+    if _POST.search(value):
+        return None
+    if any(
+        (entry := resolver.authority.get(k)) is not None and entry.type == "place"
+        for k in resolver.authority.lookup(value)
+    ):
+        return None
+    return resolver.resolve_name(value, iso)
 
 
 def _joint_note_cue(facts: Facts, resolver: PartyResolver, header: dict, iso: str | None) -> None:
@@ -300,16 +335,16 @@ def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
             return
     best = max(one_sided, key=lambda c: c.evidence.confidence)
     iso = _iso(doc)
+    # The other side follows from the volume's declared correspondents, if it can;
+    # otherwise only the side the text names is known.
     if best.recipients:
         recipient = best.recipients[0]
         sender = _other_side(recipient, resolver, iso)
-        if sender:
-            _set(doc, [sender], [recipient], best.evidence, resolver)
+        _set(doc, [sender] if sender else [], [recipient], best.evidence, resolver)
     else:
         sender = best.senders[0]
         recipient = _other_side(sender, resolver, iso)
-        if recipient:
-            _set(doc, [sender], [recipient], best.evidence, resolver)
+        _set(doc, [sender], [recipient] if recipient else [], best.evidence, resolver)
 
 
 def _other_side(key: str, resolver: PartyResolver, iso: str | None) -> str | None:

@@ -33,7 +33,7 @@ from missive.pipeline.dates import parse_date_line
 from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 
-OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference"}
+OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference", "field"}
 HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation"}
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
@@ -563,7 +563,7 @@ def _joins_header(d: Draft, kind: str, layout: Layout) -> bool:
     present = {layout.lines[i].kind for i in d.header}
     if kind == "number":
         return False
-    return kind not in present or kind == "file_reference"
+    return kind not in present or kind in ("file_reference", "field")
 
 
 def _has_role(d: Draft, layout: Layout, line: Line) -> bool:
