@@ -205,10 +205,7 @@ def compare(expected: list[dict], actual: list[dict]) -> list[tuple[str, ...]]:
 
 
 # Layouts the parser does not read right yet; strict, so a fix must remove the entry.
-KNOWN_FAILING: dict[str, str] = {
-    "cable_memo_page.txt": "a post ('TO: American Embassy, Moscow') is not yet resolved to "
-    "the head of mission on that date",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def _layout_params() -> list:

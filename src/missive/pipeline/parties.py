@@ -231,13 +231,38 @@ def _header_field_cues(facts: Facts, resolver: PartyResolver, header: dict, iso:
 
 def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
     if _POST.search(value):
-        return None
+        return _head_of_post(resolver, value, iso)
     if any(
         (entry := resolver.authority.get(k)) is not None and entry.type == "place"
         for k in resolver.authority.lookup(value)
     ):
         return None
     return resolver.resolve_name(value, iso)
+
+
+_NATIONALITY = {"american": "USA", "amembassy": "USA", "united states": "USA", "u.s.": "USA",
+                "british": "UK", "soviet": "USSR", "russian": "USSR"}  # fmt: skip
+
+
+def _head_of_post(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
+    """ "American Embassy, Moscow" on a date: the one person of that country seated in
+    that city who then held an ambassador's or envoy's ("Minister to") office."""
+    lowered = value.lower()
+    countries = {c for word, c in _NATIONALITY.items() if re.search(rf"\b{re.escape(word)}", lowered)}
+    if len(countries) != 1 or iso is None:
+        return None
+    (country,) = countries
+    heads = [
+        entry.key
+        for entry in resolver.authority.of_type("person")
+        if entry.country == country
+        and any(seat.lower() in lowered for seat in entry.seats)
+        and any(
+            re.search(r"\bAmbassador\b|\bMinister to\b", office.title) and office.held_on(iso)
+            for office in entry.offices
+        )
+    ]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _joint_note_cue(facts: Facts, resolver: PartyResolver, header: dict, iso: str | None) -> None:
