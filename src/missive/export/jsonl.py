@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from missive.export.atomic import replaced_atomically
 from missive.export.selection import Selection
 from missive.store import Store
 
@@ -42,11 +42,7 @@ def dump_lines(documents: Iterable[dict[str, Any]], stream: TextIO) -> int:
 
 
 def _write_file(path: Path, documents: Iterable[dict[str, Any]]) -> int:
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="\n") as stream:
-            count = dump_lines(documents, stream)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+    with replaced_atomically(path) as partial, partial.open(
+        "w", encoding="utf-8", newline="\n"
+    ) as stream:
+        return dump_lines(documents, stream)

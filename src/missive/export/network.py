@@ -10,7 +10,6 @@ mentions graph goes beside it (``letters.gexf`` -> ``letters-mentions.gexf``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from missive.errors import UsageError
 from missive.export.authority_refs import authority_uri
 from missive.export.selection import EVERYTHING, Selection
 from missive.export.tei_header import walk
-from missive.export.xmlbuild import clean, path_of
+from missive.export.xmlbuild import clean, path_of, write_xml
 from missive.store import Store
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -117,8 +116,8 @@ def write_gexf(
 ) -> int:
     """Write the correspondence graph to `out`, the mentions graph beside it."""
     path, documents = _prepare(store, out, source, selection)
-    _write(gexf(correspondence_graph(documents)), path)
-    _write(gexf(mentions_graph(documents)), mentions_path(path))
+    write_xml(gexf(correspondence_graph(documents)), path)
+    write_xml(gexf(mentions_graph(documents)), mentions_path(path))
     return len(documents)
 
 
@@ -127,7 +126,7 @@ def write_graphml(
 ) -> int:
     """Write both graphs into one GraphML file (the correspondence graph first)."""
     path, documents = _prepare(store, out, source, selection)
-    _write(graphml([correspondence_graph(documents), mentions_graph(documents)]), path)
+    write_xml(graphml([correspondence_graph(documents), mentions_graph(documents)]), path)
     return len(documents)
 
 
@@ -240,14 +239,3 @@ def _number(value: float) -> str:
 
 def _child(parent: etree._Element, ns: str, tag: str, **attributes: str) -> etree._Element:
     return etree.SubElement(parent, f"{{{ns}}}{tag}", {k: clean(v) for k, v in attributes.items()})
-
-
-def _write(element: etree._Element, path: Path) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        etree.ElementTree(element).write(
-            str(partial), xml_declaration=True, encoding="UTF-8", pretty_print=True
-        )
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)

@@ -8,11 +8,11 @@ an empty cell.  `uncertain` names the fields below missive's confidence threshol
 from __future__ import annotations
 
 import csv
-import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from missive.export.atomic import replaced_atomically
 from missive.export.selection import EVERYTHING, Selection
 from missive.model import DATE_ROLES, LOW_CONFIDENCE
 from missive.store import Store
@@ -61,15 +61,10 @@ def write_csv(
         return _write_rows(rows, out)
     if str(out) == "-":
         return _write_rows(rows, sys.stdout)
-    path = Path(out)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as stream:
-            count = _write_rows(rows, stream)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+    with replaced_atomically(Path(out)) as partial, partial.open(
+        "w", encoding="utf-8", newline=""
+    ) as stream:
+        return _write_rows(rows, stream)
 
 
 def _write_rows(rows: Any, stream: TextIO) -> int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from lxml import etree
 
 from missive.errors import UsageError
+from missive.export.atomic import replaced_atomically
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -85,11 +85,7 @@ def path_of(out: object, writes: str) -> Path:
 
 def write_xml(element: etree._Element, path: Path) -> None:
     """Write `element` as a UTF-8 XML file, atomically (temporary file, then rename)."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
+    with replaced_atomically(path) as partial:
         etree.ElementTree(element).write(
             str(partial), xml_declaration=True, encoding="UTF-8", pretty_print=True
         )
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
