@@ -265,8 +265,8 @@ def demo(db: str, host: str, port: int, no_serve: bool) -> None:
 
     samples = bundled_samples()
     err.print(f"ingesting the bundled samples from {samples} into {db}")
-    files = [p for p in sorted(samples.iterdir()) if p.name not in {"SOURCES.md", "README.md"}]
-    report = ingest_paths(files, db, progress=_progress_factory())
+    # The folder walk leaves out the folder's own SOURCES.md and README.md.
+    report = ingest_paths([samples], db, progress=_progress_factory())
     _print_summary(report)
     for failure in report.failures:
         err.print(f"[red]error[/red] {_escape(failure)}")
