@@ -58,6 +58,9 @@ _YOU_AND = re.compile(
     r"\b(?:you and|between you and)\s+(?P<name>(?:Mr\.?\s+|the\s+(?:British\s+)?)?"
     r"(?:Prime Minister|[A-Z][a-z]+))\b(?!,?\s+and\s+(?:I|me|myself)\b)"
 )
+_OFFICE_PREFIX = re.compile(
+    r"^(?:the|mr\.?)\s+(?:(?:british|american|soviet|u\.\s?s\.)\s+)?", re.IGNORECASE
+)
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr|II|III)\.?$", re.IGNORECASE)
 _POST = re.compile(
     r"\b(?:Embassy|Legation|Consulate|Mission|Department|Ministry|Office|Foreign Office|"
@@ -128,7 +131,8 @@ class PartyResolver:
         known = self.authority.resolve(name)
         if known:
             return known
-        office = re.sub(r"^(?:the|mr\.?)\s+", "", name.strip(), flags=re.I)
+        # "the British Prime Minister" holds the office "Prime Minister of the UK".
+        office = _OFFICE_PREFIX.sub("", name.strip())
         holders = self._office_holders(office, iso)
         if len(holders) == 1:
             return holders[0]
@@ -292,8 +296,7 @@ def _partner_of_reader_cue(facts: Facts, resolver: PartyResolver, text: str, iso
     if not resolver.partner or not resolver.principal:
         return
     for m in _YOU_AND.finditer(text):
-        name = m.group("name").replace("British ", "")  # "the British Prime Minister"
-        key = resolver.resolve_name(name, iso)
+        key = resolver.resolve_name(m.group("name"), iso)
         counterpart = resolver.counterpart_on(iso)
         if key == resolver.partner and counterpart:
             ev = Evidence("the reader acts together with the joint partner", PROBABLE, None,
