@@ -44,3 +44,24 @@ class LineIndex:
 def words(text: str, count: int) -> str:
     """The first `count` whitespace-separated words of `text`."""
     return " ".join(text.split()[:count])
+
+
+_LOWER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Every byte but the letters a-z and the apostrophe becomes a space.
+_WORD_BYTES = bytes(b if 97 <= b <= 122 or b == 39 else 32 for b in range(256))
+
+
+def lower_words(text: str) -> list[str]:
+    """``re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())``, found faster: words never
+    span a character outside a-z and "'", so the text is cut at those characters (each
+    non-ASCII one becomes "?") and only the pieces holding an apostrophe are searched."""
+    pieces = text.lower().encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+    if "'" not in text:
+        return pieces
+    found: list[str] = []
+    for piece in pieces:
+        if "'" in piece:
+            found.extend(_LOWER_WORD.findall(piece))
+        else:
+            found.append(piece)
+    return found

@@ -100,28 +100,31 @@ def classify(line: Line) -> None:
 
 
 def classify_text(text: str) -> tuple[str, dict]:
-    if m := NUMBER.match(text):
+    # Each pattern is tried only when the line opens with a character it can open with.
+    first = _first_char(text)
+    low = first.lower()
+    if low in _NUMBER_STARTS and (m := NUMBER.match(text)):
         return "number", {"number": int(m.group("n") or m.group("b") or m.group("d"))}
-    if info := numbered_heading(text):
+    if low in _DIGITS and (info := numbered_heading(text)):
         return "number", info
-    if NOTES_HEADING.match(text):
+    if low in _NOTES_STARTS and NOTES_HEADING.match(text):
         return "notes_heading", {}
-    if info := sent_or_received(text):
+    if low in _SENT_STARTS and (info := sent_or_received(text)):
         return "sent_received", info
-    if info := date_line(text):
+    if first in _DATE_STARTS and (info := date_line(text)):
         return "dateline", info
-    if info := header_field(text):
+    if low in _FIELD_STARTS and (info := header_field(text)):
         return "field", info
-    if m := DOCUMENT_TYPE_LINE.match(text):
+    if low in _TYPE_STARTS and (m := DOCUMENT_TYPE_LINE.match(text)):
         return "file_reference", {"kind": m.group("kind").lower()}
-    if m := FILE_REFERENCE.match(text):
+    if _may_be_file_reference(text) and (m := FILE_REFERENCE.match(text)):
         info = {"kind": m.group("kind").lower()} if m.group("kind") else {}
         if m.group("form"):
             info["form"] = m.group("form").lower()
         return "file_reference", info
-    if info := record_heading(text):
+    if low in _RECORD_STARTS and (info := record_heading(text)):
         return "record_heading", info
-    if m := FROM_TO.match(text):
+    if low in "f" and (m := FROM_TO.match(text)):
         return "from_to", {
             "senders": [m.group("sender")],
             "recipients": [m.group("recipient")],
@@ -129,7 +132,7 @@ def classify_text(text: str) -> tuple[str, dict]:
         }
     if info := heading(text):
         return "heading", info
-    if SALUTATION.match(text):
+    if low in _SALUTATION_STARTS and SALUTATION.match(text):
         return "salutation", {}
     if is_closing(text):
         return "closing", {}
@@ -138,6 +141,31 @@ def classify_text(text: str) -> tuple[str, dict]:
     if is_name_line(text):
         return "name", {}
     return "body", {}
+
+
+# The characters each pattern can open with (lowercased for the case-insensitive ones).
+_DIGITS = "0123456789"
+_NUMBER_STARTS = "nd[" + _DIGITS
+_NOTES_STARTS = "nefr"
+_SENT_STARTS = "[sdtrh"
+_DATE_STARTS = "[ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS  # a bracket, a place, a month, a day
+_FIELD_STARTS = "ftdsrnca"
+_TYPE_STARTS = "ioptcamd"
+_RECORD_STARTS = "ptcdslmna"
+_SALUTATION_STARTS = "mvdsgye"
+
+
+def _first_char(text: str) -> str:
+    """The text's first character, or "" (which every `in` test above passes) when it
+    is not ASCII or is a space: case-insensitive patterns match some non-ASCII letters
+    to ASCII ones ("ſ" to "s"), and a pattern may skip leading spaces."""
+    first = text[:1]
+    return first if first.isascii() and not first.isspace() else ""
+
+
+def _may_be_file_reference(text: str) -> bool:
+    """What every form of FILE_REFERENCE needs: a ":", a "/" or an opening "["."""
+    return ":" in text or "/" in text or text.startswith("[")
 
 
 def sent_or_received(text: str) -> dict | None:
@@ -156,7 +184,7 @@ def sent_or_received(text: str) -> dict | None:
 
 def date_line(text: str) -> dict | None:
     received = None
-    bracket = _BRACKETED_RECEIVED.search(text)
+    bracket = _BRACKETED_RECEIVED.search(text) if "[" in text else None
     if bracket:
         found = find_dates(bracket.group("rest"), yearless=True)
         received = found[0] if found else None
@@ -228,19 +256,19 @@ def heading(text: str) -> dict | None:
     "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT"."""
     if len(text) > 200 or text.endswith((",", ";", ":")):
         return None
-    stripped = re.sub(r"[*†‡]+$|\s+\d{1,3}$|(?<=[a-z.)])\d{1,3}$", "", text).strip().rstrip(".")
+    if text[-1:] in _MARK_CHARS or text[-1:].isdigit() or text.endswith("\n"):
+        text = _HEADING_MARK.sub("", text)
+    stripped = text.strip().rstrip(".")
     info: dict = {}
     if m := _DOCUMENT_BY.match(stripped):  # "Memorandum by the Secretary of State to ..."
         info["kind"] = m.group("kind").lower()
         stripped = stripped[m.end() :]
-    core = HEADING_PREFIX.sub("", stripped)
-    for pattern in (
-        r"^(?:from\s+)(?P<s>.+?)\s+to\s+(?P<r>.+)$",
-        r"^(?:for\s+)(?P<r>.+?)\s+from\s+(?P<s>.+)$",
-        r"^(?:from\s+)(?P<s>.+?)\s+for\s+(?P<r>.+)$",
-        r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
-    ):
-        m = re.match(pattern, core, re.IGNORECASE)
+    prefix = HEADING_PREFIX.match(stripped)
+    core = stripped[prefix.end() :] if prefix else stripped
+    if not _all_heading_words(core):
+        return None
+    for pattern in _HEADING_FORMS:
+        m = pattern.match(core)
         if m and _is_name_phrase(m.group("s")) and _is_name_phrase(m.group("r")):
             return {
                 **info,
@@ -248,6 +276,29 @@ def heading(text: str) -> dict | None:
                 "recipients": split_parties(m.group("r")),
             }
     return None
+
+
+_MARK_CHARS = "*†‡"
+_HEADING_MARK = re.compile(r"[*†‡]+$|\s+\d{1,3}$|(?<=[a-z.)])\d{1,3}$")  # a note marker
+_HEADING_FORMS = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?:from\s+)(?P<s>.+?)\s+to\s+(?P<r>.+)$",
+        r"^(?:for\s+)(?P<r>.+?)\s+from\s+(?P<s>.+)$",
+        r"^(?:from\s+)(?P<s>.+?)\s+for\s+(?P<r>.+)$",
+        r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
+    )
+]
+_HEADING_LINKS = {"from", "to", "for"}
+
+
+def _all_heading_words(core: str) -> bool:
+    """A cheap first test: every word of a heading is a name word, or one of the
+    words that join sender and recipient (each heading form needs this)."""
+    return all(
+        _NAME_WORD.match(w) or w.isupper() or w.lower() in _HEADING_LINKS
+        for w in core.replace(",", " ").split()
+    )
 
 
 def _is_name_phrase(text: str) -> bool:
@@ -265,8 +316,7 @@ def split_parties(text: str) -> list[str]:
 
 
 def is_closing(text: str) -> bool:
-    words = text.split()
-    return len(words) <= 6 and text.endswith(",") and bool(_CLOSING_WORDS.search(text))
+    return text.endswith(",") and len(text.split()) <= 6 and bool(_CLOSING_WORDS.search(text))
 
 
 _DIGIT = re.compile(r"\d")
@@ -284,8 +334,10 @@ def is_place_line(text: str) -> bool:
 
 def is_name_line(text: str) -> bool:
     """A signature-shaped line: two to five name words ("FRANKLIN D. ROOSEVELT", "J. Stalin")."""
+    if len(text) > 60:
+        return False
     words = text.rstrip(".").split()
-    if not 1 <= len(words) <= 5 or len(text) > 60:
+    if not 1 <= len(words) <= 5:
         return False
     if len(words) == 1:
         return text.isupper() and len(text) > 2 and text.isalpha()

@@ -143,6 +143,9 @@ _TRAILING_DATE = re.compile(rf"[.!?\"”]\s+(?P<date>{_ANY_FULL})\s*\.?\s*$")
 
 def trailing_date(line: str) -> FoundDate | None:
     """A date fused onto the end of a sentence: "...Hitler. October 14, 1943"."""
+    tail = line.rstrip()
+    if not tail.removesuffix(".").rstrip()[-1:].isdigit():
+        return None  # every date form ends in a digit, before an optional "."
     m = _TRAILING_DATE.search(line)
     if not m:
         return None

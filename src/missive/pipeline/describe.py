@@ -27,6 +27,7 @@ from missive.model import (
     Witness,
 )
 from missive.pipeline.dates import parse_date_line, trailing_date
+from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 from missive.pipeline.parties import PartyResolver, gather_facts, settle
 from missive.pipeline.replies import complete_year
@@ -35,9 +36,20 @@ from missive.pipeline.segment import Draft
 _KIND_SELF_REFERENCE = re.compile(
     r"\bthis (telegram|letter|memorandum|note|cable|message|aide-m[ée]moire)\b", re.IGNORECASE
 )
+_SELF_REFERENCE_WORDS = tuple(  # what every match of _KIND_SELF_REFERENCE holds
+    f"this {kind}"
+    for kind in ("telegram", "letter", "memorandum", "note", "cable", "message", "aide-m")
+)
 _CHANNEL = re.compile(
     r"\b(?:by the hands of|through the good offices of|by courier|by special courier)"
     r"(?:\s+(?:my\s+\w+\s+friend,?\s+)?(?:Mr\.?\s+|Ambassador\s+|General\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+)
+# The words every match of _CHANNEL starts with: a text without them is not searched.
+_CHANNEL_WORDS = (
+    "by the hands of",
+    "through the good offices of",
+    "by courier",
+    "by special courier",
 )
 _OWN_MESSAGE_TO = re.compile(
     r"\b(?:my reply|my message|I sent a message|message which I sent)\b[^.]*?"
@@ -270,7 +282,10 @@ def read_kind(doc: Document, header: dict) -> Inferred[str]:
                     item["text"],
                 ),
             )
-    m = _KIND_SELF_REFERENCE.search(doc.text)
+    text = doc.text
+    low = lowered(text)
+    named = low is None or first_of(low, _SELF_REFERENCE_WORDS) >= 0
+    m = _KIND_SELF_REFERENCE.search(text) if named else None
     if m:
         return Inferred(
             m.group(1).lower(), Evidence("the text calls itself so", PROBABLE, None, m.group(0))
@@ -283,7 +298,8 @@ def read_kind(doc: Document, header: dict) -> Inferred[str]:
 
 
 def read_channel(doc: Document) -> Inferred[str] | None:
-    m = _CHANNEL.search(doc.text)
+    text = doc.text
+    m = _CHANNEL.search(text) if any(words in text for words in _CHANNEL_WORDS) else None
     if not m:
         return None
     return Inferred(
@@ -394,9 +410,11 @@ def describe_enclosures(doc: Document, resolver: PartyResolver) -> None:
     """An enclosure the covering note calls the writer's own message ("my reply to
     a message from Mr Churchill", "I sent a message to Mr Churchill") was written by
     the parent's writer, to the person the note names."""
+    if not (doc.enclosures and doc.senders):
+        return
     intro = doc.body[0].text if doc.body else ""
     m = _OWN_MESSAGE_TO.search(intro)
-    if not (doc.enclosures and doc.senders and m):
+    if not m:
         return
     writer = doc.senders[0]
     ev = Evidence("the covering note calls it the writer's own message", PROBABLE, None, m.group(0))

@@ -23,8 +23,9 @@ class Marker:
     form: str  # "fused" | "spaced"
 
 
+# The two forms, as definitions: `find_markers` reads them off each run of digits,
+# which gives the same matches at a fraction of the cost of scanning every position.
 # Digits glued to the end of a word or to closing punctuation.
-# (Each starts with "(?=\d)", a quick first test that spares the look-behind.)
 _FUSED = re.compile(r"(?=\d)(?<=[a-z\.,;:\"”’'\)\]])(\d{1,3})(?=[\s,.;:\"”’'\)]|$)")
 # Digits standing alone between spaces (or before punctuation / end of line).
 _SPACED = re.compile(r"(?=\d)(?<=\s)(\d{1,3})(?=\s|[,.;:]?$|[,.;:]\s)")
@@ -50,23 +51,53 @@ _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, rever
 _DATE_END = re.compile(rf"(?i)\b(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?,?$")
 
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")  # what \d+ matches in ASCII text, found faster
+_FUSED_PRECEDING = frozenset("abcdefghijklmnopqrstuvwxyz.,;:\"”’')]")
+_FUSED_FOLLOWING = frozenset(",.;:\"”’')")
+_SPACED_FOLLOWING = frozenset(",.;:")
 
 
 def find_markers(text: str, note_numbers: frozenset[int]) -> list[Marker]:
     """Markers in one line of text, in order."""
-    if not note_numbers or not _DIGIT.search(text):
+    if not note_numbers:
         return []
-    found = [
-        Marker(int(m.group(1)), m.start(1), m.end(1), "fused")
-        for m in _FUSED.finditer(text)
-        if _fused_number_ok(int(m.group(1)), text, m.start(1), note_numbers)
-    ]
-    for m in _SPACED.finditer(text):
-        number = int(m.group(1))
-        if number in note_numbers and _spaced_ok(text, m.start(1), m.end(1)):
-            found.append(Marker(number, m.start(1), m.end(1), "spaced"))
-    return sorted(found, key=lambda mk: mk.start)
+    found = []
+    for start, end, form in _candidates(text):
+        number = int(text[start:end])
+        if form == "fused":
+            if _fused_number_ok(number, text, start, note_numbers):
+                found.append(Marker(number, start, end, form))
+        elif number in note_numbers and _spaced_ok(text, start, end):
+            found.append(Marker(number, start, end, form))
+    return found
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """What _FUSED and _SPACED match, in order: one to three digits (a whole run of
+    digits) after a word or closing punctuation, or standing alone after a space."""
+    found: list[tuple[int, int, str]] = []
+    if text.isascii():
+        if not any(digit in text for digit in "0123456789"):
+            return found
+        runs = _ASCII_DIGITS.finditer(text)
+    else:
+        runs = _DIGITS.finditer(text)
+    for m in runs:
+        start, end = m.span()
+        if start == 0 or end - start > 3:
+            continue
+        before, after = text[start - 1], text[end : end + 1]
+        if before in _FUSED_PRECEDING:
+            if not after or after.isspace() or after in _FUSED_FOLLOWING:
+                found.append((start, end, "fused"))
+        elif before.isspace() and (
+            not after
+            or after.isspace()
+            or (after in _SPACED_FOLLOWING and (end + 1 == len(text) or text[end + 1].isspace()))
+        ):
+            found.append((start, end, "spaced"))
+    return found
 
 
 def _fused_number_ok(number: int, text: str, start: int, note_numbers: frozenset[int]) -> bool:

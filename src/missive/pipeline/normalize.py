@@ -60,8 +60,11 @@ _PAGE_NUMBER = re.compile(
     r"|\[\s*page\s+\d{1,4}\s*\])$",
     re.IGNORECASE,
 )
+_PAGE_NUMBER_ENDS = "-–—]\n"
 _SEPARATOR = re.compile(r"^(?:[-=_*~#]\s*){3,}$")
+_SEPARATOR_CHARS = "-=_*~#"
 _STRAY = re.compile(r"^(?:[A-Za-z]|[^\w\s]{1,2})$")  # "M", a lone "'" from a scan
+_HEADING_WORD = re.compile(r"\b(?:TO|FROM|FOR)\b")
 _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{1,4})$")
 
 
@@ -86,8 +89,7 @@ def split_lines(text: str) -> list[Line]:
 
 def clean_line(line: Line) -> None:
     text = line.raw.rstrip("\r").rstrip()
-    autolink = _AUTOLINK.match(text.strip())
-    if autolink:
+    if "<" in text and (autolink := _AUTOLINK.match(text.strip())):
         text = autolink.group(1)
     # Each substitution only where its characters occur (most lines have none).
     line.struck = _STRUCK.findall(text) if "~~" in text else []
@@ -113,11 +115,13 @@ def mark_noise(lines: list[Line]) -> None:
 def noise_reason(text: str) -> str:
     if not text:
         return ""
-    if _PAGE_NUMBER.match(text):
+    # Each pattern only where its first or last character can stand (cheap tests).
+    last = text[-1]
+    if (last.isdigit() or last in _PAGE_NUMBER_ENDS) and _PAGE_NUMBER.match(text):
         return "page number"
-    if _SEPARATOR.match(text):
+    if text[0] in _SEPARATOR_CHARS and _SEPARATOR.match(text):
         return "separator"
-    if _STRAY.match(text):
+    if len(text) <= 3 and _STRAY.match(text):
         return "stray character"
     if _is_numbered_running_head(text):
         return "running head"
@@ -127,11 +131,13 @@ def noise_reason(text: str) -> str:
 def _is_numbered_running_head(text: str) -> bool:
     """ "986 FOREIGN RELATIONS, 1944, VOLUME IV", "UNION OF SOVIET ... 985": a line of
     capitals with the page number at one end."""
+    if not (text[:1].isdigit() or text[-1:].isdigit() or text.endswith("\n")):
+        return False  # the page number stands at one end (a cheap first test)
     m = _PAGED_HEAD.match(text)
     if not m:
         return False
     words = m.group("words") or m.group("words2")
-    if re.search(r"\b(?:TO|FROM|FOR)\b", words):  # a heading with a note marker
+    if _HEADING_WORD.search(words):  # a heading with a note marker
         return False
     letters = [ch for ch in words if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.9

@@ -30,12 +30,14 @@ from difflib import SequenceMatcher
 from missive.model import Note, Source, Span
 from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
+from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference", "field"}
 HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation"}
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
+_NOTES_LINE = re.compile(r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", re.IGNORECASE)
 _NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
 _QUOTE_OPEN = ('"', "“", "'", "‘")
 _QUOTE_CLOSE = ('"', "”", "'", "’")
@@ -44,6 +46,8 @@ _ANNOUNCES_TEXT = re.compile(
     r"I (?:am sending|send|enclose|forward|transmit)(?: you)? (?:herewith )?(?:the|a) (?:copy|text))",
     re.IGNORECASE,
 )
+_ANNOUNCING_WORDS = ("text of", "as follows", "i am sending", "i send", "i enclose", "i forward",
+                     "i transmit")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -122,9 +126,7 @@ def find_notes_section(layout: Layout) -> None:
     """The notes section: after a "Notes" heading, or the tail of rising numbered notes."""
     lines = layout.lines
     for i in range(layout.first_line, len(lines)):
-        if lines[i].clean and re.match(
-            r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", lines[i].clean, re.I
-        ):
+        if lines[i].clean and _NOTES_LINE.match(lines[i].clean):
             layout.notes_start = i
             layout.note_numbers = _numbers_from(lines, i + 1)
             return
@@ -630,18 +632,27 @@ def _announces_text(d: Draft, layout: Layout) -> bool:
     if not d.body or len(d.body) > 2:
         return False
     text = " ".join(layout.lines[i].clean for i in d.body[-1])
+    low = lowered(text)
+    if low is not None and first_of(low, _ANNOUNCING_WORDS) < 0:
+        return False  # none of the words every announcement holds
     return bool(_ANNOUNCES_TEXT.search(text))
 
 
 def merge_witnesses(drafts: list[Draft], layout: Layout) -> list[Draft]:
     """Consecutive drafts carrying the same text are witnesses of one document."""
     result: list[Draft] = []
+    previous_start: list[str] = []
     for d in drafts:
-        previous = result[-1] if result else None
-        if previous is not None and _same_text(previous, d, layout):
-            previous.witnesses.append(d)
+        start = _first_words(d, layout, 3)
+        if (  # the same first words, read first: they spare reading every body
+            result
+            and start == previous_start
+            and _same_text(_body_words(result[-1], layout), _body_words(d, layout))
+        ):
+            result[-1].witnesses.append(d)
             continue
         result.append(d)
+        previous_start = start
     return result
 
 
@@ -649,8 +660,19 @@ def _body_words(d: Draft, layout: Layout) -> list[str]:
     return " ".join(layout.lines[i].clean for p in d.body for i in p).split()
 
 
-def _same_text(a: Draft, b: Draft, layout: Layout) -> bool:
-    wa, wb = _body_words(a, layout), _body_words(b, layout)
+def _first_words(d: Draft, layout: Layout, count: int) -> list[str]:
+    """`_body_words(d, layout)[:count]`, reading only the lines that hold them."""
+    words: list[str] = []
+    for p in d.body:
+        for i in p:
+            words.extend(layout.lines[i].clean.split())
+            if len(words) >= count:
+                return words[:count]
+    return words
+
+
+def _same_text(wa: list[str], wb: list[str]) -> bool:
+    """Two transcripts' words (of their bodies) are one text."""
     if len(wa) < 20 or len(wb) < 20 or wa[:3] != wb[:3]:
         return False
     if not 0.8 <= len(wa) / len(wb) <= 1.25:
