@@ -7,7 +7,8 @@ import re
 
 from missive.pipeline.markers import _DATE_END, _ends_with_date
 from missive.pipeline.names import _ends, _match_key
-from missive.pipeline.quotes import CANDIDATES, _most_shared
+from missive.pipeline.quotes import CANDIDATES, COMMON, WINDOW
+from missive.pipeline.shingle_window import ShingleWindow
 from missive.pipeline.threads import find_words
 
 PIECES = ["a", "ab", "b", " ", "  ", "\n", "\u00a0", ".", "a.", "ba", "the", "x"]
@@ -50,6 +51,11 @@ def test_name_helpers_match_their_definitions() -> None:
 
 
 def test_quotation_candidates_do_not_depend_on_hash_order() -> None:
-    sharing = [3, 9, 3, 9, 5, 5, 7, 1, 1]
-    assert _most_shared(sharing) == [(9, 2), (5, 2), (3, 2), (1, 2), (7, 1)][:CANDIDATES]
-    assert _most_shared(list(reversed(sharing))) == _most_shared(sharing)
+    held = {9: [1, 2], 5: [3, 4], 3: [5, 6], 1: [7, 8], 7: [9]}  # document: its shingles
+    documents = [set(held.get(d, ())) for d in range(10)]
+    for later in ({*range(1, 10)}, set(reversed(range(1, 10)))):
+        window = ShingleWindow(WINDOW, COMMON, 1, CANDIDATES)
+        for keys in [*documents, later]:
+            window.add(keys, len(keys))
+        chosen = window.select()[-1]
+        assert chosen == [(9, 2), (5, 2), (3, 2), (1, 2), (7, 1)][:CANDIDATES]

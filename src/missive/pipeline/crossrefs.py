@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from missive import authority
 from missive.model import CERTAIN, PROBABLE, Document, Evidence, Link, Note, Source, Span
 from missive.pipeline.dates import find_dates
+from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.threads import Entry
 
 _DOCUMENT_NUMBER = re.compile(
@@ -42,13 +43,14 @@ class CrossReference:
 
 def find_cross_references(text: str, names: authority.Authority) -> list[CrossReference]:
     refs: list[CrossReference] = []
-    for m in _DOCUMENT_NUMBER.finditer(text):
+    for m in _DOCUMENT_NUMBER.finditer(text) if _may_name_number(text) else ():
         phrase = m.group(0)
         if not re.match(r"(?i)see\b|Document\s", phrase):
             continue  # a bare "No. 5" is a heading or a telegram number, not a reference
         numbers = tuple(int(n) for n in re.findall(r"\d+", m.group("numbers")))
         refs.append(CrossReference("number", phrase, numbers))
-    for m in _MESSAGE_FROM.finditer(text):
+    at = text.find("message")  # where the first match may start
+    for m in _MESSAGE_FROM.finditer(text, at) if at >= 0 else ():
         dates = find_dates(m.group("date"))
         sender = names.resolve(m.group("name"))
         if dates and sender:
@@ -64,8 +66,16 @@ def find_cross_references(text: str, names: authority.Authority) -> list[CrossRe
     return refs
 
 
+def _may_name_number(text: str) -> bool:
+    """Whether the text holds "No." or "Nos.", as every match does."""
+    low = lowered(text)
+    return low is None or first_of(low, ("no.", "nos.")) >= 0
+
+
 def document_numbers(text: str) -> set[int]:
     """The document numbers a text refers to ("See Document No. 70, pp. 46-47")."""
+    if not _may_name_number(text):
+        return set()
     return {n for m in _DOCUMENT_NUMBER.finditer(text)
             if re.match(r"(?i)see\b|Document\s", m.group(0))
             for n in (int(x) for x in re.findall(r"\d+", m.group("numbers")))}  # fmt: skip
@@ -75,22 +85,54 @@ def link_cross_references(source: Source, entries: list[Entry]) -> None:
     from missive.pipeline.threads import locate
 
     names = authority.load()
-    by_number = _by_number(entries)
+    targets = _Targets(entries)
     for entry in entries:
         doc = entry.doc
         for ref in find_cross_references(doc.text, names):
             span = locate(source, doc, ref.text)
-            for link in _links(ref, by_number, entries, "cross-reference in the text", span):
+            for link in _links(ref, targets, "cross-reference in the text", span):
                 _add(doc, link)
     notes = {n.number: n for n in source.notes}
+    in_note: dict[int, list[CrossReference]] = {}  # a note many markers point at is read once
     for entry in entries:
         for note in _notes_pointed_at(entry.doc, notes):
-            for ref in find_cross_references(note.text, names):
+            if note.number not in in_note:
+                in_note[note.number] = find_cross_references(note.text, names)
+            for ref in in_note[note.number]:
                 span = _span_in_note(source, note, ref.text)
                 rule = f"cross-reference in note {note.number}"
-                for link in _links(ref, by_number, entries, rule, span):
+                for link in _links(ref, targets, rule, span):
                     if link.target != entry.doc.id:
                         _add(entry.doc, link)
+
+
+class _Targets:
+    """The documents a reference may name: by number, and by sender and date."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.by_number = _by_number(entries)
+        self._by_sender_date: dict[tuple[str, str], list[tuple[Entry, set[str]]]] | None = None
+
+    def sent_by(self, sender: str, iso: str, received: bool) -> list[Entry]:
+        """In source order, the documents of `sender` with a date `iso` (their received
+        date, when `received`)."""
+        if self._by_sender_date is None:
+            self._by_sender_date = _by_sender_date(self.entries)
+        return [entry for entry, roles in self._by_sender_date.get((sender, iso), ())
+                if not received or "received" in roles]  # fmt: skip
+
+
+def _by_sender_date(entries: list[Entry]) -> dict[tuple[str, str], list[tuple[Entry, set[str]]]]:
+    out: dict[tuple[str, str], list[tuple[Entry, set[str]]]] = {}
+    for entry in entries:
+        roles: dict[str, set[str]] = {}
+        for role, date in entry.doc.dates.items():
+            roles.setdefault(date.value, set()).add(role)
+        for sender in {p.key for p in entry.doc.senders}:
+            for iso, held in roles.items():
+                out.setdefault((sender, iso), []).append((entry, held))
+    return out
 
 
 def _by_number(entries: list[Entry]) -> dict[int, list[Entry]]:
@@ -110,11 +152,11 @@ def _notes_pointed_at(doc: Document, notes: dict[int, Note]) -> Iterator[Note]:
             yield notes[number]
 
 
-def _links(ref: CrossReference, by_number: dict[int, list[Entry]], entries: list[Entry],
-           rule: str, span: Span | None) -> Iterator[Link]:  # fmt: skip
+def _links(ref: CrossReference, documents: _Targets, rule: str,
+           span: Span | None) -> Iterator[Link]:  # fmt: skip
     if ref.kind == "number":
         for number in ref.numbers:
-            targets = by_number.get(number, [])
+            targets = documents.by_number.get(number, [])
             if len(targets) == 1:
                 ev = Evidence(rule, CERTAIN, span, ref.text)
                 yield Link("cites", targets[0].doc.id, ev, f"Document No. {number}",
@@ -125,12 +167,7 @@ def _links(ref: CrossReference, by_number: dict[int, list[Entry]], entries: list
                 yield Link("cites", None, ev, f"Document No. {number} ({what})",
                            {"number": number, "missing": not targets})  # fmt: skip
         return
-    targets = [
-        e for e in entries
-        if ref.sender in {p.key for p in e.doc.senders}
-        and ref.iso in {d.value for role, d in e.doc.dates.items()
-                        if not ref.received or role == "received"}
-    ]  # fmt: skip
+    targets = documents.sent_by(ref.sender, ref.iso, ref.received)
     if len(targets) == 1:
         yield Link("cites", targets[0].doc.id, Evidence(rule, PROBABLE, span, ref.text),
                    f"message from {ref.sender} of {ref.iso}", {"date": ref.iso})  # fmt: skip

@@ -10,13 +10,13 @@ their words are ``same_as`` (two transcripts of one document).
 
 from __future__ import annotations
 
-import heapq
-import re
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
 from missive.model import PROBABLE, Evidence, Link, Source, Span
 from missive.pipeline.threads import Entry, locate_passage
+from missive.pipeline.words import WORD, word_bounds, words
 from missive.textutil import LineIndex
 
 SHINGLE = 6
@@ -27,7 +27,7 @@ WINDOW = 500  # documents before a letter that it is compared with
 COMMON = 8  # a shingle held by more documents of the window is a formula
 MIN_SHARED = MIN_WORDS - SHINGLE + 1  # shingles a passage of MIN_WORDS words shares
 CANDIDATES = 5  # earlier documents compared with each letter, most shared shingles first
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+BLOCK = 250  # documents whose candidates are chosen together
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,88 +50,109 @@ class Passage:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 class Shingled:
     """A document's normalized words and where each of its shingles stands.
 
-    Only the words and the shingle keys are made up front; the shingle positions
-    (needed when the document is compared as the earlier one) and the word offsets
-    (needed for a passage's text) are made on first use: most documents need neither.
+    The words, the shingle keys and where each shingle first stands (its distinct
+    keys, as a set would hold them) are made up front; the word offsets, needed
+    only for a passage's text, on first use.
     """
 
-    __slots__ = ("_at", "_spans", "keys", "located", "norms", "text", "unique")
+    __slots__ = ("_bounds", "first", "keys", "located", "norms", "repeats", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.norms = list(map(str.lower, _WORD.findall(text)))
+        self.norms = words(text)
         norms = self.norms
         self.keys = list(map(hash, zip(*(norms[k:] for k in range(SHINGLE)), strict=False)))
-        self.unique = set(self.keys)
-        self._at: dict[int, list[int]] | None = None
-        self._spans: list[tuple[int, int]] | None = None
+        keys = self.keys
+        self.first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        # Every position of each shingle that stands more than once (usually none).
+        self.repeats = _repeats(keys) if len(self.first) < len(keys) else {}
+        self._bounds: list[int] | None = None
         # Where each passage of this document stands in the source (the same
         # passage is often shared with several documents).
         self.located: dict[str, Span | None] = {}
 
-    @property
-    def at(self) -> dict[int, list[int]]:
-        if self._at is None:
-            if len(self.unique) == len(self.keys):  # the usual case: no shingle twice
-                self._at = {key: [i] for i, key in enumerate(self.keys)}
-                return self._at
-            at: dict[int, list[int]] = {}
-            for i, key in enumerate(self.keys):
-                held = at.get(key)
-                if held is None:
-                    at[key] = [i]
-                else:
-                    held.append(i)
-            self._at = at
-        return self._at
+    def words_text(self, first: int, last: int) -> str:
+        """The text from word `first` to word `last`."""
+        bounds = self._word_bounds()
+        return self.text[bounds[2 * first] : bounds[2 * last + 1]]
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Where each word stands in the text."""
-        if self._spans is None:
-            self._spans = list(map(re.Match.span, _WORD.finditer(self.text)))
-        return self._spans
+        bounds = self._word_bounds()
+        return list(zip(bounds[0::2], bounds[1::2], strict=True))
+
+    def _word_bounds(self) -> list[int]:
+        if self._bounds is None:
+            self._bounds = word_bounds(self.text)
+        return self._bounds
 
     @property
     def tokens(self) -> list[Token]:
         return [Token(norm, *span) for norm, span in zip(self.norms, self.spans, strict=True)]
 
 
+def _repeats(keys: list[int]) -> dict[int, list[int]]:
+    repeated = {key for key, count in Counter(keys).items() if count > 1}
+    out: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key in repeated:
+            out.setdefault(key, []).append(i)
+    return out
+
+
 def shared_passages(a: Shingled, b: Shingled) -> list[Passage]:
     """Passages of `a` found in `b`: each shared shingle grown to its longest exact
     run, and runs that a short edit separates joined into one passage."""
+    shared = a.first.keys() & b.first.keys()
+    if not shared:
+        return []
+    starts = list(map(a.first.__getitem__, shared))
+    if a.repeats:  # the later places of a shingle that stands more than once
+        starts += [i for key in shared.intersection(a.repeats) for i in a.repeats[key][1:]]
+    starts.sort()
+    first, repeats = b.first, b.repeats
+    words, other, keys = a.norms, b.norms, a.keys
     passages: list[Passage] = []
-    at, keys, own = b.at, a.keys, a.at
-    resume = 0  # positions before this are inside the last run found
-    for i in sorted([i for key in a.unique.intersection(b.unique) for i in own[key]]):
-        if i < resume:
-            continue
-        j, n = -1, -1
-        for hit in at[keys[i]]:  # the longest run; the first of equal ones
-            length = _run(a.norms, b.norms, i, hit)
-            if length > n:
-                j, n = hit, length
+    last: Passage | None = None
+    x, count = 0, len(starts)
+    while x < count:
+        i = starts[x]
+        hits = repeats.get(keys[i]) if repeats else None
+        if hits is None:
+            j = first[keys[i]]
+            n = _run(words, other, i, j)
+        else:
+            j, n = -1, -1
+            for hit in hits:  # the longest run; the first of equal ones
+                length = _run(words, other, i, hit)
+                if length > n:
+                    j, n = hit, length
         if n < SHINGLE:  # a hash collision, not a shared shingle
+            x += 1
             continue
-        last = passages[-1] if passages else None
         if last and 0 <= i - last.a_last - 1 <= JOIN_GAP and 0 <= j - last.b_last - 1 <= JOIN_GAP:
             last.a_last, last.b_last = i + n - 1, j + n - 1
         else:
-            passages.append(Passage(i, i + n - 1, j, j + n - 1))
-        resume = i + n
-    return [p for p in passages if p.words >= MIN_WORDS]
+            last = Passage(i, i + n - 1, j, j + n - 1)
+            passages.append(last)
+        x = bisect.bisect_left(starts, i + n, x + 1)  # the shingles inside the run are done
+    return [p for p in passages if p.a_last - p.a_first >= MIN_WORDS - 1]
 
 
 def _run(a: list[str], b: list[str], i: int, j: int) -> int:
+    """How many words of `a` from `i` equal those of `b` from `j` (compared a slice
+    at a time: a quotation is long)."""
     n, most = 0, min(len(a) - i, len(b) - j)
-    while n < most and a[i + n] == b[j + n]:
-        n += 1
+    for step in (16, 4, 1):
+        while n + step <= most and a[i + n : i + n + step] == b[j + n : j + n + step]:
+            n += step
     return n
 
 
@@ -139,41 +160,26 @@ def link_quotations(source: Source, entries: list[Entry]) -> None:
     """Each document against the WINDOW documents before it that share the most
     shingles with it (a letter quotes the correspondence it answers, not a message
     of years before; the window keeps a volume of 100,000 letters linear)."""
+    if len(entries) < 2:
+        return
+    # numpy is imported here: only a source of several documents needs it.
+    from missive.pipeline.shingle_window import ShingleWindow
+
     lines = LineIndex(source.text)
     shingled: dict[int, Shingled] = {}
-    holders: dict[int, list[int]] = {}
-    for k, later in enumerate(entries):
-        a = shingled[k] = Shingled(later.doc.text)
-        if k >= WINDOW:
-            _forget(holders, shingled.pop(k - WINDOW), k - WINDOW)
-        sharing: list[int] = []  # an earlier document once per shingle it shares
-        for key in a.unique:
-            held = holders.get(key)
-            if held is None:
-                holders[key] = [k]
-                continue
-            if len(held) <= COMMON:  # a phrase many letters share is a formula, not a quotation
-                sharing += held
-            held.append(k)
-        for d, count in _most_shared(sharing):
-            if count >= MIN_SHARED and not _related(later, entries[d]):
-                _compare(source, lines, later, entries[d], a, shingled[d])
-
-
-def _most_shared(sharing: list[int]) -> list[tuple[int, int]]:
-    """The CANDIDATES earlier documents that share the most shingles, the nearer first
-    among equals (so the choice never depends on the order of a set of hashes)."""
-    counts = Counter(sharing)
-    return heapq.nsmallest(CANDIDATES, counts.items(), key=lambda dc: (-dc[1], -dc[0]))
-
-
-def _forget(holders: dict[int, list[int]], old: Shingled, position: int) -> None:
-    for key in old.unique:
-        held = holders.get(key)
-        if held and held[0] == position:
-            held.pop(0)
-            if not held:
-                del holders[key]
+    window = ShingleWindow(WINDOW, COMMON, MIN_SHARED, CANDIDATES)
+    for block in range(0, len(entries), BLOCK):
+        positions = range(block, min(block + BLOCK, len(entries)))
+        for k in positions:
+            a = shingled[k] = Shingled(entries[k].doc.text)
+            window.add(a.first.keys(), len(a.first))
+        for k, candidates in zip(positions, window.select(), strict=True):
+            later = entries[k]
+            for d, _ in candidates:
+                if not _related(later, entries[d]):
+                    _compare(source, lines, later, entries[d], shingled[k], shingled[d])
+        for old in [d for d in shingled if d <= positions[-1] - WINDOW]:
+            del shingled[old]  # no later document's window reaches it
 
 
 def _compare(source: Source, lines: LineIndex, later: Entry, earlier: Entry, a: Shingled,
@@ -194,10 +200,6 @@ def _related(a: Entry, b: Entry) -> bool:
     return a.parent is b.doc or b.parent is a.doc
 
 
-def _passage_text(doc: Shingled, first: int, last: int) -> str:
-    return doc.text[doc.spans[first][0] : doc.spans[last][1]]
-
-
 def _locate(source: Source, entry: Entry, shingled: Shingled, passage: str) -> Span | None:
     if passage not in shingled.located:
         shingled.located[passage] = locate_passage(source, entry.doc, passage)
@@ -206,8 +208,8 @@ def _locate(source: Source, entry: Entry, shingled: Shingled, passage: str) -> S
 
 def _quote(source: Source, lines: LineIndex, later: Entry, earlier: Entry, p: Passage,
            a: Shingled, b: Shingled) -> Link:  # fmt: skip
-    quoting = _passage_text(a, p.a_first, p.a_last)
-    quoted = _passage_text(b, p.b_first, p.b_last)
+    quoting = a.words_text(p.a_first, p.a_last)
+    quoted = b.words_text(p.b_first, p.b_last)
     span = _locate(source, later, a, quoting)
     target_span = _locate(source, earlier, b, quoted)
     return Link(

@@ -7,9 +7,11 @@ October 14", "your latest message — that of July 16", "my message of December 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from missive.pipeline.dates import find_dates
+from missive.pipeline.literals import first_of, lowered, matches_at, occurrences
 
 _OWNER = r"(?P<owner>your|yours|my|mine|our)"
 _KIND = (
@@ -43,6 +45,12 @@ _I_RECEIVED = re.compile(
 )
 
 
+# Literal words every match of a pattern holds (lowercase for the case-insensitive ones).
+_REACHED_WORDS = ("reached me", "received", "arrived")
+_OWNER_STARTS = ("your", "my", "mine", "our")  # the owner words ("yours" starts as "your")
+_I_RECEIVED_WORDS = ("received", "was handed", "delivered")
+
+
 @dataclass(frozen=True, slots=True)
 class DateReference:
     owner: str  # "your" (the addressee's message) | "my" (the writer's own) |
@@ -58,8 +66,8 @@ class DateReference:
 def find_date_references(text: str) -> list[DateReference]:
     refs: list[DateReference] = []
     seen: set[int] = set()
-    for pattern, role in ((_REACHED_ON, "received"), (_OF_DATE, "any")):
-        for m in pattern.finditer(text):
+    for role, matches in _owner_phrases(text):
+        for m in matches:
             dates = find_dates(m.group("rest"), yearless=True)
             if not dates or dates[0].start > 3:
                 continue
@@ -80,13 +88,28 @@ def find_date_references(text: str) -> list[DateReference]:
                     text=text[m.start() : end],
                 )
             )
-    for m in _I_RECEIVED.finditer(text):
+    received = _I_RECEIVED.finditer(text) if first_of(text, _I_RECEIVED_WORDS) >= 0 else ()
+    for m in received:
         rest = m.group("rest1") or m.group("rest2") or m.group("rest3")
         dates = find_dates(rest, yearless=True)
         if dates and m.start() not in seen:
             refs.append(DateReference("received_by_me", False, "received", dates[0].iso,
                                       m.start(), m.end(), m.group(0)))  # fmt: skip
     return sorted(refs, key=lambda r: r.start)
+
+
+def _owner_phrases(text: str) -> list[tuple[str, Iterator[re.Match[str]]]]:
+    """The matches of the patterns that start with an owner word ("your message ...
+    reached me", "your message of"), with the role of the date they name; each pattern
+    is tried only where its first word stands, when that can be told."""
+    low = lowered(text)
+    if low is None:
+        return [("received", _REACHED_ON.finditer(text)), ("any", _OF_DATE.finditer(text))]
+    reached = occurrences(low, ("your",)) if first_of(low, _REACHED_WORDS) >= 0 else []
+    return [
+        ("received", matches_at(_REACHED_ON, text, reached)),
+        ("any", matches_at(_OF_DATE, text, occurrences(low, _OWNER_STARTS))),
+    ]
 
 
 def complete_year(iso: str, context_iso: str | None) -> str | None:

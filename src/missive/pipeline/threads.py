@@ -39,6 +39,7 @@ DATED_BY_REPLY = 0.45
 LOOK_BACK = 50  # documents before a reply searched for an undated message it dates
 INFERRED = "inferred"  # the role of a date a reply gives an undated document
 _COUNT = {"two": 2, "three": 3, "four": 4, "both": 2}
+_COUNT_WORD = {word: re.compile(rf"\b{word}\b", re.I) for word in _COUNT}
 _PLURAL = re.compile(r"\b(?:messages|telegrams|letters|cables|communications)\b", re.I)
 _GIVES_TEXT = re.compile(
     r"\b(?:is|was) to the following\s+(?:letter|memorandum|message|note|telegram|statement|"
@@ -94,13 +95,14 @@ def resolve_threads(source: Source, entries: list[Entry]) -> None:
     for entry in entries:
         for iso in {d.value for d in entry.doc.dates.values()}:
             by_date.setdefault(iso, []).append(entry)
+    notes = {n.number: n for n in source.notes}
     context: str | None = None
     for entry in entries:
         context = entry.iso or (entry.parent and _iso(entry.parent)) or context
         for ref in find_date_references(entry.doc.text):
             iso = complete_year(ref.iso, entry.iso or context)
             if iso:
-                _resolve(source, entries, by_date, entry, ref, iso, names)
+                _resolve(source, notes, entries, by_date, entry, ref, iso, names)
 
 
 def _iso(doc: Document) -> str | None:
@@ -108,14 +110,15 @@ def _iso(doc: Document) -> str | None:
     return best.value if best and not best.value.startswith("--") else None
 
 
-def _resolve(source: Source, entries: list[Entry], by_date: dict[str, list[Entry]], entry: Entry,
-             ref: DateReference, iso: str, names: authority.Authority) -> None:  # fmt: skip
+def _resolve(source: Source, notes: dict[int, Note], entries: list[Entry],
+             by_date: dict[str, list[Entry]], entry: Entry, ref: DateReference, iso: str,
+             names: authority.Authority) -> None:  # fmt: skip
     doc = entry.doc
     sender_hint = _sender_hint(doc.text, ref, names)
     expected = _expected_count(ref.text)
     span = locate(source, doc, ref.text)
     # The editor's note on the phrase, when it names a document, outweighs a date match.
-    note = _note_at(source, entry, span) if span is not None else None
+    note = _note_at(notes, entry, span) if span is not None else None
     if _quoted_by_note(note):
         add_link(doc, _missing(entry, ref, iso, span, sender_hint, names, given_in=note))
         return
@@ -156,9 +159,8 @@ def add_link(doc: Document, link: Link) -> None:
         doc.links.append(link)
 
 
-def _note_at(source: Source, entry: Entry, span: Span) -> Note | None:
+def _note_at(notes: dict[int, Note], entry: Entry, span: Span) -> Note | None:
     """The note whose marker stands right after a phrase ("January 26 27")."""
-    notes = {n.number: n for n in source.notes}
     for ref in entry.doc.note_refs:
         note = notes.get(ref.note if ref.note is not None else ref.number)
         if note is not None and 0 <= ref.span.start - span.end <= 4:
@@ -241,7 +243,7 @@ def _right_parties(ref: DateReference, other: Entry, writer: set[str], addressee
 
 def _expected_count(text: str) -> int:
     for word, n in _COUNT.items():
-        if re.search(rf"\b{word}\b", text, re.I):
+        if _COUNT_WORD[word].search(text):
             return n
     return 2 if _PLURAL.search(text) else 1
 
@@ -351,11 +353,14 @@ def _missing(entry: Entry, ref: DateReference, iso: str, span: Span | None,
 
 def locate(source: Source, doc: Document, phrase: str) -> Span | None:
     """Where a phrase read off a document's normalized text stands in the original."""
-    text = source.readable
-    pattern = r"\s+".join(re.escape(w) for w in phrase.split())
-    m = re.compile(pattern).search(text, doc.span.start, doc.span.end)
-    if m:
-        return Span(m.start(), m.end())
+    words = phrase.split()
+    if words:  # what the words joined by whitespace patterns find, without compiling them
+        found = find_words(source.readable, words, doc.span.start, doc.span.end)
+    else:
+        m = re.compile("").search(source.readable, doc.span.start, doc.span.end)
+        found = m.span() if m else None
+    if found:
+        return Span(*found)
     for paragraph in doc.body:
         if phrase in paragraph.text:
             return paragraph.span
@@ -396,10 +401,34 @@ def _holds(stretch: str, letters: str) -> bool:
     """Whether `stretch` is the passage whose non-space characters are `letters`, give
     or take what cleaning deleted (note markers, hyphens, emphasis)."""
     squeezed = "".join(stretch.split())
+    if squeezed == letters:  # the usual case: nothing was deleted
+        return True
     if len(squeezed) > len(letters) + len(letters) // 10 + 20:
         return False
-    chars = iter(squeezed)
-    return all(ch in chars for ch in letters)
+    return _is_subsequence(letters, squeezed)
+
+
+def _is_subsequence(small: str, big: str) -> bool:
+    """Whether `small` is `big` with characters deleted: matched greedily, a stretch
+    where the two agree at a time (the deletions are few)."""
+    i = j = 0
+    while i < len(small):
+        i, j = _agree(small, i, big, j)
+        if i == len(small):
+            return True
+        j = big.find(small[i], j) + 1
+        if not j:
+            return False
+        i += 1
+    return True
+
+
+def _agree(a: str, i: int, b: str, j: int) -> tuple[int, int]:
+    """Past the stretch where a[i:] and b[j:] agree."""
+    for step in (64, 8, 1):
+        while i + step <= len(a) and a[i : i + step] == b[j : j + step]:
+            i, j = i + step, j + step
+    return i, j
 
 
 def find_words(text: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
