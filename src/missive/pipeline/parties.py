@@ -17,6 +17,9 @@ Where nothing decides, the fields stay empty and `missive check` lists them.
 
 from __future__ import annotations
 
+import heapq
+import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ from missive.authority import Authority
 from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
 from missive.pipeline.classify import split_parties as _split_parties
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
+from missive.textutil import lower_words
 
 
 @dataclass(slots=True)
@@ -76,6 +80,17 @@ _YOUR_JOINT = re.compile(
 _ON_BEHALF = re.compile(
     r"(?=[fo])\b(?:for us both|on behalf of us both|for both of us|on our joint behalf)\b"
 )
+# A reply that opens by acknowledging "your message" without saying of which date.
+_MESSAGE_NOUN = r"(?:messages?|telegrams?|letters?|cables?|notes?|communications?)\b"
+_ACKNOWLEDGES = re.compile(
+    r"\b(?:thank you for|thanks for|(?:I|we) (?:have )?(?:just )?(?:received|read|got)|"
+    r"in (?:reply|answer) to|replying to)\s+your\s+(?:[\w-]+\s+){0,3}?" + _MESSAGE_NOUN +
+    r"|\b[Yy]our\s+(?:[\w-]+\s+){0,3}?" + _MESSAGE_NOUN + r"\s+"
+    r"(?:\S+\s+){0,6}?(?:has|have)\s+(?:just\s+)?(?:reached|been received|arrived)",
+    re.IGNORECASE,
+)
+_OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
+_ACK_CONFIDENCE = 0.65
 
 
 class PartyResolver:
@@ -207,8 +222,11 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         key = resolver.resolve_name(item["text"], iso)
         if key:
             facts.cues.append(Cue([key], [], _ev("signature", CERTAIN, item)))
-    _vocative_cues(facts, resolver, text, iso)
-    _partner_of_reader_cue(facts, resolver, text, iso)
+    # Each only where the words its patterns need occur (most texts lack them).
+    if "President" in text or "Prime Minister" in text:
+        _vocative_cues(facts, resolver, text, iso)
+    if "you and" in text:
+        _partner_of_reader_cue(facts, resolver, text, iso)
     facts.references = find_date_references(text)
     if _SINGULAR.search(text):
         facts.voice = "singular"
@@ -335,8 +353,10 @@ def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
         _settle_direct(facts, resolver)
         _apply_voice(facts, resolver)
     _propagate_references(all_facts, resolver)
+    _answer_previous(all_facts, resolver)
     if attribute_by_style(all_facts, resolver):
         _propagate_references(all_facts, resolver)
+        _answer_previous(all_facts, resolver)
     for facts in all_facts:
         _apply_voice(facts, resolver)
 
@@ -496,6 +516,41 @@ def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyR
     return False
 
 
+def _acknowledgement(doc: Document) -> re.Match | None:
+    """The opening "Thank you for your message" / "Your message has reached me"."""
+    opening = doc.text.lstrip()[:_OPENING_CHARS].split("\n\n", 1)[0]
+    return _ACKNOWLEDGES.search(opening)
+
+
+def _answer_previous(all_facts: list[Facts], resolver: PartyResolver) -> None:
+    """A document that opens by acknowledging "your message" without a date answers the
+    message just before it: its writer is that message's addressee, its readers that
+    message's writers (both, when it was joint).  Not when the message before is itself
+    such an acknowledgement (nobody thanks for thanks), nor when the document names a
+    date ("your message of May 5": the date decides, in _propagate_references).
+    Run again after attribution by wording: where the wording names the same writer the
+    two cues agree; where it names the other side, the reply still decides, uncertainly."""
+    for position, facts in enumerate(all_facts):
+        doc = facts.doc
+        by_style = bool(doc.senders) and doc.senders[0].evidence.rule == _STYLE_RULE
+        if (doc.senders and not by_style) or position == 0:
+            continue
+        if any(r.owner == "your" for r in facts.references) or not (m := _acknowledgement(doc)):
+            continue
+        previous = all_facts[position - 1].doc
+        if not (previous.senders and previous.recipients) or _acknowledgement(previous):
+            continue
+        writer = previous.recipients[0].key
+        rule, confidence = "reply: acknowledges the message just before it", _ACK_CONFIDENCE
+        if by_style and doc.senders[0].key == writer:
+            rule, confidence = rule + "; the wording agrees", PROBABLE
+        elif by_style:  # the document's own words outweigh a volume-wide guess, barely
+            rule, confidence = rule + "; the wording points to the other side", POSSIBLE - 0.05
+        span = _phrase_span(resolver.source, doc, m.group(0))
+        ev = Evidence(rule, confidence, span, m.group(0))
+        _set(doc, [writer], [p.key for p in previous.senders], ev, resolver)
+
+
 def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
     doc = facts.doc
     if not doc.senders or not resolver.partner:
@@ -516,15 +571,19 @@ def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
                 doc.senders[0].evidence.text,
             )
             _set(doc, keys, [p.key for p in doc.recipients], ev, resolver)
-    if keys[0] == resolver.principal and (m := _YOUR_JOINT.search(doc.text)):
+    text = doc.text
+    if keys[0] == resolver.principal and "joint " in text and (m := _YOUR_JOINT.search(text)):
         recipients = [p.key for p in doc.recipients]
         if recipients and resolver.partner not in recipients:
             ev = Evidence("replies to 'your joint message': both its senders are addressed",
                           PROBABLE, None, m.group(0))  # fmt: skip
             name = resolver.authority.display_name(resolver.partner)
             doc.recipients.append(Party(resolver.partner, name, ev))
-    if _ON_BEHALF.search(doc.text) and resolver.principal not in keys:
-        m = _ON_BEHALF.search(doc.text)
+    if (
+        resolver.principal not in keys
+        and ("both" in text or "joint behalf" in text)
+        and (m := _ON_BEHALF.search(text))
+    ):
         names = {p.key for p in doc.senders}
         writer = _third_party_writer(doc, resolver)
         if writer and writer not in names:
@@ -550,11 +609,15 @@ def _third_party_writer(doc: Document, resolver: PartyResolver) -> str | None:
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _STYLE_RULE = "wording like this writer's other documents in the source"
+_STYLE_MARGIN = 1.5  # nats of log-odds below which the wording decides nothing
+_STYLE_MIN_TESTED = 10  # documents the model must be tested on before it is trusted
 
 
 def _features(text: str) -> set[str]:
-    words = _WORD.findall(text.lower())
-    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    words = lower_words(text)  # _WORD.findall(text.lower()), found faster
+    features = set(words)
+    features.update(map(" ".join, pairwise(words)))
+    return features
 
 
 def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:
@@ -562,17 +625,21 @@ def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:
     side whose attributed documents their wording most resembles (a naive Bayes
     model trained on this source's own attributed documents). Probable at best, and
     its evidence names the words that decided."""
-    if not resolver.principal:
-        return False
+    if not resolver.principal or all(f.doc.senders or not f.doc.text for f in all_facts):
+        return False  # no two sides, or no document left to attribute
     # Feature sets are counted as they are made, never kept for the whole volume:
     # a large source would otherwise hold every document's words and pairs at once.
     counts, totals = _labelled_counts(all_facts, resolver)
+    if min(totals.values()) < 5:
+        return False
+    model = _train(counts, totals)
+    confidence = _self_tested_confidence(all_facts, resolver, counts, totals, model)
     changed = False
     # Two rounds: what the first attributes with a clear margin trains the second.
-    for _ in range(2):
-        if min(totals.values()) < 5:
-            break
-        attributed = _attribute_round(all_facts, resolver, _train(counts, totals))
+    for round_ in range(2):
+        if round_:
+            model = _train(counts, totals)
+        attributed = _attribute_round(all_facts, resolver, model, confidence)
         if not attributed:
             break
         for side, features in attributed:
@@ -598,33 +665,75 @@ def _labelled_counts(
 
 
 def _attribute_round(
-    all_facts: list[Facts], resolver: PartyResolver, model: dict
+    all_facts: list[Facts], resolver: PartyResolver, model: dict, confidence: float
 ) -> list[tuple[str, set[str]]]:
-    """Attribute what the model decides with a clear margin; return each newly
-    attributed document's side and features, to train the next round."""
+    """Attribute what the model decides with a clear margin, at the confidence the model
+    earned on this source; return each newly attributed document's side and features,
+    to train the next round."""
     attributed: list[tuple[str, set[str]]] = []
     for position, facts in enumerate(all_facts):
         if facts.doc.senders or not facts.doc.text:
             continue
         features = _features(facts.doc.text)
         side, margin, words = _predict(model, features)
-        if margin < 1.5:
+        if margin < _STYLE_MARGIN:
             continue
         # An undated document stands between its neighbours in a chronological volume.
         iso = _iso(facts.doc) or _nearest_date(all_facts, position)
         direction = resolver.direction(side == "out", iso)
         if not direction:
             continue
-        confidence = min(PROBABLE - 0.05, 0.6 + margin / 100)
         ev = Evidence(_STYLE_RULE, confidence, None, ", ".join(words))
         _set(facts.doc, *direction, ev, resolver)
         attributed.append(("out" if direction[0][0] == resolver.principal else "in", features))
     return attributed
 
 
-def _train(counts: dict[str, Counter[str]], totals: dict[str, int]) -> dict:
-    import math
+def _self_tested_confidence(
+    all_facts: list[Facts], resolver: PartyResolver, counts: dict[str, Counter[str]],
+    totals: dict[str, int], model: dict,
+) -> float:
+    """How often the wording model is right on this source's own attributed documents,
+    each predicted with itself left out: the lower end of a 90% interval around that rate
+    (Wilson), so a small or poorly separated source earns little trust; never above
+    probable.  Possible when too few documents can be tested."""
+    right = tested = 0
+    for facts in all_facts:
+        senders = facts.doc.senders
+        if not (senders and facts.doc.text and senders[0].confidence >= PROBABLE):
+            continue
+        side = "out" if senders[0].key == resolver.principal else "in"
+        score = _left_out_score(_features(facts.doc.text), side, counts, totals, model)
+        if abs(score) < _STYLE_MARGIN:
+            continue
+        tested += 1
+        right += (score > 0) == (side == "out")
+    if tested < _STYLE_MIN_TESTED:
+        return POSSIBLE
+    return min(PROBABLE - 0.05, _wilson_lower(right, tested))
 
+
+def _left_out_score(features: set[str], side: str, counts: dict[str, Counter[str]],
+                    totals: dict[str, int], model: dict) -> float:  # fmt: skip
+    """The model's log-odds for a training document as if it had not been trained on."""
+    out_total = totals["out"] - (side == "out")
+    in_total = totals["in"] - (side == "in")
+    score = math.log(out_total / in_total)
+    for f in features:
+        if f in model["weights"]:
+            out_n = counts["out"][f] - (side == "out")
+            in_n = counts["in"][f] - (side == "in")
+            score += math.log((out_n + 1) / (out_total + 2) * (in_total + 2) / (in_n + 1))
+    return score
+
+
+def _wilson_lower(right: int, tested: int, z: float = 1.645) -> float:
+    rate = right / tested
+    spread = z * math.sqrt(rate * (1 - rate) / tested + z * z / (4 * tested * tested))
+    return (rate + z * z / (2 * tested) - spread) / (1 + z * z / tested)
+
+
+def _train(counts: dict[str, Counter[str]], totals: dict[str, int]) -> dict:
     overall = _count_features(list(counts.values()))
     vocabulary = {f for f, n in overall.items() if n >= 2}
     weights = {}
@@ -646,9 +755,11 @@ def _count_features(docs: list) -> Counter[str]:
 
 def _predict(model: dict, features: set[str]) -> tuple[str, float, list[str]]:
     weights = model["weights"]
-    present = [(weights[f], f) for f in sorted([f for f in features if f in weights])]
-    score = model["prior"] + sum(w for w, _ in present)
+    known = sorted(weights.keys() & features)
+    present = list(map(weights.__getitem__, known))  # in the order of the features' names
+    score = model["prior"] + sum(present)
     side = "out" if score > 0 else "in"
-    sign = 1 if score > 0 else -1
-    decisive = sorted(present, key=lambda wf: (-sign * wf[0], wf[1]))[:5]
+    # The five that weigh most for the side, as sorted((-sign * w, f) ...)[:5] would give.
+    leaning = map(operator.neg, present) if score > 0 else present
+    decisive = heapq.nsmallest(5, zip(leaning, known, strict=True))
     return side, abs(score), [f for _, f in decisive]

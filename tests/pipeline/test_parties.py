@@ -1,0 +1,62 @@
+"""Who wrote to whom: rules read from small texts, one rule per test."""
+
+from missive import pipeline
+from missive.model import Declaration, Source
+
+DECLARED = Declaration("stalin", ("roosevelt",))
+LONG = "The operations in the south continue as planned and the weather is now fair. " * 3
+OTHER = "Our convoys sailed on time and the ports in the north are free of ice again. " * 3
+
+
+def _parse(text: str, declaration=DECLARED) -> Source:
+    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text,
+                    declaration=declaration)  # fmt: skip
+    return pipeline.run(source)
+
+
+def _parties(doc) -> tuple[list[str], list[str]]:
+    return [p.key for p in doc.senders], [p.key for p in doc.recipients]
+
+
+def test_an_undated_acknowledgement_answers_the_message_just_before_it():
+    text = (
+        f"No. 1\n\nReceived on March 3, 1943\n\n{LONG}\n\n"
+        "No. 2\n\nThank you for your telegram. It was most welcome.\n\nMarch 4, 1943\n"
+    )
+    reply = _parse(text).documents[1]
+    assert _parties(reply) == (["stalin"], ["roosevelt"])
+    assert reply.senders[0].evidence.rule.startswith("reply: acknowledges the message")
+    assert reply.senders[0].evidence.text == "Thank you for your telegram"
+    assert reply.senders[0].evidence.span is not None
+
+
+def test_an_acknowledgement_of_a_joint_message_is_addressed_to_both_writers():
+    text = (
+        f"No. 1\n\nW. CHURCHILL AND F. D. ROOSEVELT TO J. V. STALIN\n\n{LONG}\n\n"
+        "No. 2\n\nYour Cairo message has reached me. I shall be there.\n\nMarch 4, 1943\n"
+    )
+    first, reply = _parse(text).documents
+    assert sorted(_parties(first)[0]) == ["churchill", "roosevelt"]
+    writer, readers = _parties(reply)
+    assert writer == ["stalin"] and sorted(readers) == ["churchill", "roosevelt"]
+
+
+def test_thanks_for_thanks_is_not_read_as_an_answer():
+    text = (
+        f"No. 1\n\nReceived on March 3, 1943\n\n{LONG}\n\n"
+        "No. 2\n\nThank you for your message. It was most welcome.\n\nMarch 4, 1943\n\n"
+        "No. 3\n\nThank you for your letter. It was most welcome too.\n\nMarch 5, 1943\n"
+    )
+    third = _parse(text).documents[2]
+    assert _parties(third) == ([], [])
+
+
+def test_a_dated_acknowledgement_is_left_to_the_date():
+    text = (
+        f"No. 1\n\nSent on March 1, 1943\n\n{LONG}\n\n"
+        f"No. 2\n\nReceived on March 3, 1943\n\n{OTHER}\n\n"
+        "No. 3\n\nI have received your message of March 1. Thank you.\n\nMarch 4, 1943\n"
+    )
+    third = _parse(text).documents[2]
+    assert _parties(third) == (["roosevelt"], ["stalin"])  # answers No. 1, not No. 2
+    assert "of that date" in third.senders[0].evidence.rule
