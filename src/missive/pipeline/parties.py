@@ -89,6 +89,7 @@ _ACKNOWLEDGES = re.compile(
     r"(?:\S+\s+){0,6}?(?:has|have)\s+(?:just\s+)?(?:reached|been received|arrived)",
     re.IGNORECASE,
 )
+_MAYBE_JOINT = "no first-person voice, so it may be joint"
 _OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
 _ACK_CONFIDENCE = 0.65
 
@@ -353,10 +354,10 @@ def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
         _settle_direct(facts, resolver)
         _apply_voice(facts, resolver)
     _propagate_references(all_facts, resolver)
-    _answer_previous(all_facts, resolver)
     if attribute_by_style(all_facts, resolver):
         _propagate_references(all_facts, resolver)
-        _answer_previous(all_facts, resolver)
+    if _answer_previous(all_facts, resolver):
+        _propagate_references(all_facts, resolver)
     for facts in all_facts:
         _apply_voice(facts, resolver)
 
@@ -522,14 +523,15 @@ def _acknowledgement(doc: Document) -> re.Match | None:
     return _ACKNOWLEDGES.search(opening)
 
 
-def _answer_previous(all_facts: list[Facts], resolver: PartyResolver) -> None:
+def _answer_previous(all_facts: list[Facts], resolver: PartyResolver) -> bool:
     """A document that opens by acknowledging "your message" without a date answers the
     message just before it: its writer is that message's addressee, its readers that
     message's writers (both, when it was joint).  Not when the message before is itself
     such an acknowledgement (nobody thanks for thanks), nor when the document names a
     date ("your message of May 5": the date decides, in _propagate_references).
-    Run again after attribution by wording: where the wording names the same writer the
-    two cues agree; where it names the other side, the reply still decides, uncertainly."""
+    Runs after attribution by wording: where the wording named the same writer the two
+    cues agree; where it named the other side, the reply still decides, uncertainly."""
+    changed = False
     for position, facts in enumerate(all_facts):
         doc = facts.doc
         by_style = bool(doc.senders) and doc.senders[0].evidence.rule == _STYLE_RULE
@@ -549,6 +551,8 @@ def _answer_previous(all_facts: list[Facts], resolver: PartyResolver) -> None:
         span = _phrase_span(resolver.source, doc, m.group(0))
         ev = Evidence(rule, confidence, span, m.group(0))
         _set(doc, [writer], [p.key for p in previous.senders], ev, resolver)
+        changed = True
+    return changed
 
 
 def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
@@ -565,7 +569,7 @@ def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
             _set(doc, [*keys, resolver.partner], [p.key for p in doc.recipients], ev, resolver)
         elif facts.voice == "none":
             ev = Evidence(
-                doc.senders[0].evidence.rule + "; no first-person voice, so it may be joint",
+                _with_reason(doc.senders[0].evidence.rule, _MAYBE_JOINT),
                 POSSIBLE,
                 doc.senders[0].evidence.span,
                 doc.senders[0].evidence.text,
@@ -591,6 +595,10 @@ def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
                           "person", POSSIBLE, None, m.group(0))  # fmt: skip
             _set(doc, [writer, *[k for k in keys if k != writer]],
                  [p.key for p in doc.recipients], ev, resolver)  # fmt: skip
+
+
+def _with_reason(rule: str, reason: str) -> str:
+    return rule if rule.endswith(reason) else f"{rule}; {reason}"
 
 
 def _third_party_writer(doc: Document, resolver: PartyResolver) -> str | None:
