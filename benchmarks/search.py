@@ -1,50 +1,67 @@
-"""Search benchmark: missive's search (Tantivy, with facets and snippets) against the bare
-Tantivy engine and the store's own SQLite FTS5 table, in one process, on the same letters.
+"""Search benchmark: missive's search against the bare Tantivy engine (and, up to 100,000
+letters, the store's SQLite FTS5 table), in one process, on the same letters.
 
-    .venv/bin/python benchmarks/search.py                  # N = 10,000 and 100,000
-    .venv/bin/python benchmarks/search.py --sizes 1000000
-    .venv/bin/python benchmarks/search.py --quick          # N = 300 (smoke test)
+    .venv/bin/python benchmarks/search.py                          # N = 10,000 and 100,000
+    .venv/bin/python benchmarks/search.py --sizes 10000,100000,1000000
+    .venv/bin/python benchmarks/search.py --quick                  # N = 300 (smoke test)
 
-For each N: synthetic letters (``synth.py``: sentences of the MIA sample) are ingested
-through the library; the index is then rebuilt from the store to time the build
-(docs/s) and measure its size.  200 queries of six kinds — single words of high, mid
-and low frequency, two-word AND, two-word phrases, and word + sender + date range —
-run top-10 with snippets through
+For each N: a store of N synthetic letters is written straight into SQLite by
+``synth_store.py`` (missive's own schema; rows in bulk, no parsing: parsing a million
+letters would take hours and is measured by ``ingest.py``).  The index is then built
+from the store through missive's real rebuild path, ``missive.search.reindex``, and
+timed (docs/s, wall and CPU seconds) and measured (MB on disk).
 
-- ``missive``: ``missive.search.search`` (parse, sync check, top-10, snippets, total
-  and six facets over the whole result set);
-- ``tantivy``: the same compiled query on the bare engine doing the same work — top-10
-  (count off), Tantivy's own snippet generator, the same facet aggregations — without
-  missive's layers (parsing, sync check, tie-break by date, its snippets): the ratio;
-- ``top10``: the bare engine's top-10 and stored fields alone (no facets, no snippets);
-- ``fts5``: the store's FTS5 table, bm25 top-10 + snippets + count (the filtered
-  kind joins the documents table for sender and date).
+200 queries of six kinds — single words of high, mid and low frequency, two-word AND,
+two-word phrases, and word + sender + date range — run top-10 with snippets through
 
-Each query runs once to warm up, then ``--passes`` times; the median per query feeds
-p50/p95 per kind.
+- ``missive``: ``missive.search.search`` (parse, sync check, compile, top-10 with the
+  tie-break by date, its snippets, the total and six facets; facets of a result set
+  larger than ``facets.SAMPLE_TARGET`` are counted over a fixed sample, flagged);
+- ``tantivy``: the same query on the bare engine doing the same work without
+  missive's layers: the compiled query, top-10 with the count and the stored fields,
+  Tantivy's own snippet generator, the same facet aggregation (over the same sample
+  when missive samples): the ratio missive / tantivy is missive's overhead;
+- ``exact``: the bare engine with every facet and the total counted over the whole
+  result set (what exact facets would cost);
+- ``top10``: the bare engine's top-10 with the count and stored fields alone (no
+  facets, no snippets): what the engine itself costs;
+- ``fts5``: the store's FTS5 table, bm25 top-10 + snippets + count (N <= 100,000).
+
+Each query runs once on every engine to warm up, then ``--passes`` times, the engines
+taking turns so that they see the same machine; the median per query feeds p50/p95 per
+kind, wall clock and CPU time.  The machine's load average is printed with each table:
+other work on the machine shows in the wall-clock figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import math
+import os
 import random
 import re
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synth  # the generator module beside this script
+import synth  # the generator modules beside this script
+import synth_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "mia-stalin-roosevelt-1943.txt"
 KINDS = ("word_high", "word_mid", "word_low", "and2", "phrase", "filtered")
 QUERIES = 200
+FTS_MAX = 100_000  # FTS5 above this takes minutes to fill and seconds a query
+VOCABULARY_DOCS = 20_000  # documents read to find words of each frequency
 
 FTS_FILTERED = """
 SELECT d.pk, bm25(documents_fts) AS score FROM documents_fts
@@ -62,41 +79,42 @@ WHERE documents_fts MATCH ? AND rowid = ?
 """
 
 
-def build(n: int, work: Path) -> tuple[Path, float, float, int]:
-    """Ingest n synthetic letters; return db, ingest seconds, index build seconds, index bytes."""
-    from missive.ingest import ingest_paths
+def build(n: int, work: Path, fts: bool) -> dict[str, float]:
+    """Write the store of n letters, build its index; the figures of both."""
     from missive.search import reindex
     from missive.search.index import index_dir
 
-    pool = synth.load_pool(SAMPLE)
-    files = synth.write_split(pool, work / "letters", n, per_file=200)
     db = work / "bench.db"
     start = time.perf_counter()
-    report = ingest_paths(files, db)
-    ingest_seconds = time.perf_counter() - start
-    if report.failures:
-        raise SystemExit(f"ingest failed: {report.failures[:3]}")
-    start = time.perf_counter()
+    synth_store.write_store(db, synth.load_pool(SAMPLE), n, with_fts=fts)
+    store_s = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
     reindex(db)
-    build_seconds = time.perf_counter() - start
+    build_s, build_cpu = time.perf_counter() - start, time.process_time() - cpu
     size = sum(p.stat().st_size for p in index_dir(db).rglob("*") if p.is_file())
-    return db, ingest_seconds, build_seconds, size
+    return {"store_s": store_s, "build_s": build_s, "build_cpu": build_cpu, "size": size}
 
 
 def make_queries(db: Path, count: int, seed: int = 5) -> list[tuple[str, str, dict]]:
     """(kind, missive query, FTS5 parameters) for `count` queries of the six kinds."""
-    from missive.store import Store
-
     rng = random.Random(seed)
     freq: Counter[str] = Counter()
     bigrams: list[tuple[str, str]] = []
-    with Store(db) as store:
-        for i, doc in enumerate(store.documents()):
-            words = re.findall(r"[a-z]{4,}", doc["text"].lower())
-            freq.update(set(words))
-            if i % 50 == 0 and len(words) > 3:
-                at = rng.randrange(len(words) - 1)
-                bigrams.append((words[at], words[at + 1]))
+    conn = sqlite3.connect(db)
+    total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    step = max(1, total // VOCABULARY_DOCS)
+    texts = conn.execute(
+        "SELECT data ->> '$.text' FROM documents WHERE pk % ? = 0", (step,)
+    ).fetchall()
+    conn.close()
+    for i, (text,) in enumerate(texts):
+        words = re.findall(r"[a-z]{4,}", (text or "").lower())
+        freq.update(set(words))
+        if i % 50 == 0:  # a phrase of the text: two adjacent words of 4+ letters
+            tokens = re.findall(r"[a-z]+", (text or "").lower())
+            pairs = [p for p in itertools.pairwise(tokens) if min(map(len, p)) >= 4]
+            if pairs:
+                bigrams.append(rng.choice(pairs))
     ranked = [w for w, _ in freq.most_common()]
     third = max(1, len(ranked) // 3)
     bands = {
@@ -132,10 +150,51 @@ def make_queries(db: Path, count: int, seed: int = 5) -> list[tuple[str, str, di
     return out
 
 
-def _time(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return (time.perf_counter() - start) * 1000
+class Bare:
+    """The bare engine on missive's index: Tantivy calls only, no missive layers."""
+
+    def __init__(self, db: Path) -> None:
+        from missive.search import search
+        from missive.search.index import open_index
+
+        search(db, "warm", limit=1)  # opens (and if need be syncs) the index once
+        index = open_index(db)
+        assert index._index is not None
+        self.index = index._index
+        self.schema = index.schema
+
+    def query(self, text: str):
+        from missive.search.compile import compile_query
+        from missive.search.query import parse
+
+        searcher = self.index.searcher()
+        return searcher, compile_query(parse(text).root, searcher, self.schema)
+
+    def top10(self, text: str) -> None:
+        searcher, query = self.query(text)
+        for _, address in searcher.search(query, 10, count=True).hits:
+            searcher.doc(address)
+
+    def same_work(self, text: str, exact: bool = False) -> None:
+        """Top-10 with the total, stored fields, Tantivy's snippets, and the facet
+        aggregation missive makes (`exact`: every facet over the whole result set)."""
+        import tantivy
+
+        from missive.search import facets
+        from missive.search.fields import SAMPLE_SLOTS
+
+        searcher, query = self.query(text)
+        result = searcher.search(query, 10, count=True)
+        total = result.count or 0
+        if exact or total <= facets.EXACT_LIMIT:
+            searcher.aggregate(query, facets._AGGREGATIONS)
+        else:
+            slots = max(1, math.ceil(SAMPLE_SLOTS * facets.SAMPLE_TARGET / total))
+            sample = facets._in_sample(self.schema, query, slots, searcher.num_docs, total)
+            searcher.aggregate(sample, facets._AGGREGATIONS)
+        snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
+        for _, address in result.hits:
+            snippets.snippet_from_doc(searcher.doc(address)).to_html()
 
 
 def run_missive(db: Path, query: str) -> None:
@@ -145,37 +204,7 @@ def run_missive(db: Path, query: str) -> None:
     assert result.total >= len(result.hits)
 
 
-def run_bare(db: Path, query: str) -> None:
-    from missive.search.compile import compile_query
-    from missive.search.index import open_index
-    from missive.search.query import parse
-
-    index = open_index(db)
-    searcher = index._index.searcher()  # no sync check: the bare engine
-    compiled = compile_query(parse(query).root, searcher, index.schema)
-    for _, address in searcher.search(compiled, 10, count=False).hits:
-        searcher.doc(address)
-
-
-def run_bare_full(db: Path, query: str) -> None:
-    """The same work with Tantivy's own parts: top-10, its snippets, the same facets."""
-    import tantivy
-
-    from missive.search.compile import compile_query
-    from missive.search.engine import _AGGREGATIONS
-    from missive.search.index import open_index
-    from missive.search.query import parse
-
-    index = open_index(db)
-    searcher = index._index.searcher()
-    compiled = compile_query(parse(query).root, searcher, index.schema)
-    searcher.aggregate(compiled, _AGGREGATIONS)
-    snippets = tantivy.SnippetGenerator.create(searcher, compiled, index.schema, "body")
-    for _, address in searcher.search(compiled, 10, count=False).hits:
-        snippets.snippet_from_doc(searcher.doc(address)).to_html()
-
-
-def run_fts(conn, kind: str, params: dict) -> None:
+def run_fts(conn: sqlite3.Connection, kind: str, params: dict) -> None:
     if kind == "filtered":
         args = (params["match"], params["sender"], params["low"], params["high"])
         rows = conn.execute(FTS_FILTERED, args).fetchall()
@@ -193,58 +222,86 @@ def run_fts(conn, kind: str, params: dict) -> None:
         conn.execute(FTS_SNIPPET, (params["match"], rowid)).fetchone()
 
 
-def measure(db: Path, queries: list[tuple[str, str, dict]], passes: int) -> dict:
-    import sqlite3
+def _time(fn: Callable[[], None]) -> tuple[float, float]:
+    """Wall and CPU (every thread of the process) milliseconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
+
+def measure(db: Path, queries: list[tuple[str, str, dict]], passes: int, fts: bool) -> dict:
+    bare = Bare(db)
     conn = sqlite3.connect(db)
-    engines = {
+    engines: dict[str, Callable[[tuple], None]] = {
         "missive": lambda q: run_missive(db, q[1]),
-        "bare": lambda q: run_bare(db, q[1]),
-        "bare_full": lambda q: run_bare_full(db, q[1]),
-        "fts5": lambda q: run_fts(conn, q[0], q[2]),
+        "tantivy": lambda q: bare.same_work(q[1]),
+        "exact": lambda q: bare.same_work(q[1], exact=True),
+        "top10": lambda q: bare.top10(q[1]),
     }
-    times: dict[tuple[str, str], list[float]] = {}
-    for name, fn in engines.items():
-        for q in queries:
+    if fts:
+        engines["fts5"] = lambda q: run_fts(conn, q[0], q[2])
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for q in queries:  # engines interleaved, so that they see the same machine load
+        for fn in engines.values():
             fn(q)  # warm up
-            samples = [_time(lambda q=q, fn=fn: fn(q)) for _ in range(passes)]
-            times.setdefault((name, q[0]), []).append(statistics.median(samples))
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
+        for _ in range(passes):
+            for name, fn in engines.items():
+                samples[name].append(_time(lambda q=q, fn=fn: fn(q)))
+        for name, runs in samples.items():
+            wall = statistics.median(s[0] for s in runs)
+            cpu = statistics.median(s[1] for s in runs)
+            times.setdefault((name, q[0]), []).append((wall, cpu))
     conn.close()
     return times
 
 
 def _pct(values: list[float], p: float) -> float:
+    if not values:
+        return math.nan
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
-def report(n: int, ingest_s: float, build_s: float, size: int, times: dict) -> None:
-    print(f"\nN = {n:,} letters: ingest {n / ingest_s:,.0f} docs/s (parse + store + index); "
-          f"index rebuild {n / build_s:,.0f} docs/s; index {size / 1e6:,.1f} MB")  # fmt: skip
-    header = ("kind", "missive p50", "p95", "tantivy p50", "p95", "ratio p50", "top10 p50",
-              "fts5 p50", "p95")  # fmt: skip
-    print("  ".join(f"{h:>11}" for h in header))
+def report(n: int, figures: dict[str, float], times: dict, load: tuple[float, float]) -> None:
+    print(
+        f"\nN = {n:,} letters: store written {n / figures['store_s']:,.0f} rows/s; index build "
+        f"{n / figures['build_s']:,.0f} docs/s ({figures['build_s']:.1f} s wall, "
+        f"{figures['build_cpu']:.1f} s CPU); index {figures['size'] / 1e6:,.1f} MB; "
+        f"load average {load[0]:.1f} before / {load[1]:.1f} after the queries"
+    )
+    header = ("kind", "missive p50", "p95", "tantivy p50", "p95", "ratio p50", "ratio p95",
+              "cpu:m p50", "p95", "cpu:t p50", "p95", "ratio p50", "ratio p95",
+              "exact p50", "p95", "top10 p50", "p95", "fts5 p50", "p95")  # fmt: skip
+    print("  ".join(f"{h:>8}" for h in header))
     for kind in (*KINDS, "all"):
 
-        def pick(engine: str, kind: str = kind) -> list[float]:
+        def pick(engine: str, kind: str = kind, cpu: bool = False) -> list[float]:
             return [
-                v for (e, k), vs in times.items() if e == engine and kind in (k, "all") for v in vs
+                v[1] if cpu else v[0]
+                for (e, k), vs in times.items()
+                if e == engine and kind in (k, "all")
+                for v in vs
             ]
 
-        m, full, top, f = pick("missive"), pick("bare_full"), pick("bare"), pick("fts5")
-        row = [
-            kind,
-            *(f"{x:.2f}" for x in (_pct(m, 0.5), _pct(m, 0.95), _pct(full, 0.5), _pct(full, 0.95))),
-            f"{_pct(m, 0.5) / max(_pct(full, 0.5), 1e-6):.2f}x",
-            f"{_pct(top, 0.5):.2f}",
-            f"{_pct(f, 0.5):.2f}",
-            f"{_pct(f, 0.95):.2f}",
-        ]
-        print("  ".join(f"{c:>11}" for c in row))
+        def pair(values: list[float]) -> list[str]:
+            return ["-" if not values else f"{_pct(values, p):.2f}" for p in (0.5, 0.95)]
+
+        def ratios(mine: list[float], bare: list[float]) -> list[str]:
+            return [f"{_pct(mine, p) / max(_pct(bare, p), 1e-6):.2f}x" for p in (0.5, 0.95)]
+
+        m, t = pick("missive"), pick("tantivy")
+        mc, tc = pick("missive", cpu=True), pick("tantivy", cpu=True)
+        row = [kind, *pair(m), *pair(t), *ratios(m, t), *pair(mc), *pair(tc), *ratios(mc, tc),
+               *pair(pick("exact")), *pair(pick("top10")), *pair(pick("fts5"))]  # fmt: skip
+        print("  ".join(f"{c:>8}" for c in row))
     print(
-        "(milliseconds; tantivy = the bare engine doing the same work: top-10, its own\n"
-        " snippets, the same facets; ratio = missive / tantivy; top10 = the engine's top-10\n"
-        " alone, no facets or snippets)"
+        "(milliseconds, median of the passes per query; wall clock, then CPU time of all the\n"
+        " process's threads (what the query costs, whatever else runs on the machine);\n"
+        " tantivy = the bare engine doing the same work: top-10 with the count, its own\n"
+        " snippets, the same facet aggregation; ratio = missive / tantivy; exact = the bare\n"
+        " engine counting every facet over the whole result set; top10 = the engine's\n"
+        " top-10 with the count alone)"
     )
 
 
@@ -254,18 +311,22 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=QUERIES)
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="N = 300, 30 queries, 1 pass")
+    parser.add_argument("--keep", type=Path, help="build in this folder and leave it there")
     args = parser.parse_args()
-    sizes = [300] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [300] if args.quick else [int(s.replace("_", "")) for s in args.sizes.split(",")]
     count, passes = (30, 1) if args.quick else (args.queries, args.passes)
     for n in sizes:
-        work = Path(tempfile.mkdtemp(prefix="missive-search-bench-"))
+        work = Path(tempfile.mkdtemp(prefix="missive-search-bench-", dir=args.keep))
         try:
-            db, ingest_s, build_s, size = build(n, work)
-            queries = make_queries(db, count)
-            times = measure(db, queries, passes)
-            report(n, ingest_s, build_s, size, times)
+            fts = n <= FTS_MAX
+            figures = build(n, work, fts)
+            queries = make_queries(work / "bench.db", count)
+            before = os.getloadavg()[0]
+            times = measure(work / "bench.db", queries, passes, fts)
+            report(n, figures, times, (before, os.getloadavg()[0]))
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if args.keep is None:
+                shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -209,12 +209,13 @@ def missing(db: str, as_json: bool) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print hits and facets as JSON.")
 @click.option("--limit", default=10, show_default=True)
-def search(query: str, db: str, as_json: bool, limit: int) -> None:
+@click.option("--exact-facets", is_flag=True, help="Count facets over every match, however many.")
+def search(query: str, db: str, as_json: bool, limit: int, exact_facets: bool) -> None:
     """Search the edition; QUERY uses the language in README ("Searching")."""
     from missive.search import search as run_search
     from missive.search.render import print_result
 
-    result = run_search(db, query, limit=limit)
+    result = run_search(db, query, limit=limit, exact=exact_facets)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

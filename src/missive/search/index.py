@@ -25,14 +25,18 @@ from typing import Any
 import tantivy
 
 from missive.errors import StoreError
-from missive.search.fields import INDEX_FORMAT, from_data, from_row, schema
+from missive.search.fields import INDEX_FORMAT, schema
+from missive.search.rows import index_documents
 from missive.search.text import ANALYZER, analyzer
 from missive.store import Store, sql
 
 INDEX_SUFFIX = ".index"
 STATE_FILE = "missive-index-state.json"
 LOCK_FILE = "missive-index.lock"
-WRITER_HEAP_BYTES = 128_000_000
+# One writer, a heap big enough that a million letters make few segments (tantivy
+# takes the memory only as it fills), and as many indexing threads as cores.
+WRITER_HEAP_BYTES = 1_000_000_000
+WRITER_THREADS = max(1, min(4, os.cpu_count() or 1))
 
 
 def index_dir(db_path: str | Path) -> Path:
@@ -192,15 +196,16 @@ class SearchIndex:
         names: list[str],
         clear: bool,
     ) -> SyncReport:
-        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=0)
+        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=WRITER_THREADS)
         try:
             written = 0
-            corrected = {doc_id for (doc_id,) in store.conn.execute(sql.INDEX_CORRECTED_DOCUMENTS)}
-            for name in names:
-                if not clear:
+            if clear:  # everything, streamed in sample-slot order (rows.py)
+                written += _add(writer, index_documents(store))
+            else:
+                for name in names:
                     writer.delete_documents_by_term("source", name)
-                if name in state.sources:
-                    written += _add_source(writer, store, name, corrected)
+                    if name in state.sources:
+                        written += _add(writer, index_documents(store, name))
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -212,11 +217,10 @@ class SearchIndex:
         return SyncReport("updated", len(names), written)
 
 
-def _add_source(writer: tantivy.IndexWriter, store: Store, name: str, corrected: set[str]) -> int:
+def _add(writer: tantivy.IndexWriter, documents: Iterator[tantivy.Document]) -> int:
     count = 0
-    for row in store.conn.execute(sql.INDEX_DOCUMENTS_OF_SOURCE, (name,)):
-        data = store.document(row[0]) if row[0] in corrected else None
-        writer.add_document(from_row(row) if data is None else from_data(data))
+    for document in documents:
+        writer.add_document(document)
         count += 1
     return count
 

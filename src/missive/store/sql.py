@@ -260,15 +260,7 @@ SELECT DISTINCT s.name FROM corrections c
 JOIN documents d ON d.id = c.doc_id JOIN sources s ON s.id = d.source_id
 WHERE c.id > ?
 """
-INDEX_CORRECTED_DOCUMENTS = "SELECT DISTINCT doc_id FROM corrections"
-# Every document of a source (enclosures too), only what the index needs; one
-# json_extract of several paths parses each document's JSON once.
-INDEX_DOCUMENTS_OF_SOURCE = """
-SELECT d.id, s.name, d.number, d.kind, d.date, d.senders, d.recipients,
-       json_extract(d.data, '$.text', '$.heading', '$.notes', '$.entities')
-FROM documents d JOIN sources s ON s.id = d.source_id
-WHERE s.name = ? ORDER BY d.seq
-"""
+# (the documents themselves are read by missive/search/rows.py)
 
 # --- stats and checks -----------------------------------------------------
 

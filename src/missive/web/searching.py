@@ -24,6 +24,8 @@ class Results:
     hits: list[dict[str, Any]]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     engine: str = "fts5"
+    # False when the engine counted the facets of a large result set over a sample
+    facets_exact: bool = True
 
 
 def query_help() -> str:
@@ -88,7 +90,14 @@ def _from_engine(
         for name, values in (result.facets or {}).items()
         if values
     }
-    return Results(query, int(result.total), hits, facets, engine="missive.search")
+    return Results(
+        query,
+        int(result.total),
+        hits,
+        facets,
+        engine="missive.search",
+        facets_exact=bool(getattr(result, "facets_exact", True)),
+    )
 
 
 def _hit_dict(hit: Any) -> dict[str, Any]:

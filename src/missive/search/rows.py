@@ -1,0 +1,120 @@
+"""The store's documents read for the index: streamed, only the columns needed.
+
+A rebuild reads the documents in sample-slot order (``fields.sample_slot``: every
+1024th row of the store, slot by slot, each row found by its primary key), so each
+slot's documents sit together in the index and a facet sample (facets.py) is a run of
+neighbouring documents, cheap to intersect with a query.  Each document's JSON is
+parsed by SQLite (``->>`` for the text and heading, ``->`` for the notes and entities,
+which Python decodes only when there are some).  Documents an editor corrected are
+read as the store gives them, corrected.
+
+A rebuild reads the store in a thread of its own, on its own connection (SQLite lets go
+of the GIL while it steps), a few batches ahead of the conversion into index
+documents: the two overlap, which matters most when the machine is busy.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterator
+
+import tantivy
+
+from missive.search.fields import SAMPLE_SLOTS, from_data, from_row
+from missive.store import Store
+
+_COLUMNS = """
+SELECT d.pk, d.id, s.name, d.number, d.kind, d.date, d.senders, d.recipients,
+       d.data ->> '$.text', d.data ->> '$.heading', d.data -> '$.notes', d.data -> '$.entities'
+"""
+# The documents of one sample slot: rows slot, slot + SAMPLE_SLOTS, ... up to the last.
+DOCUMENTS_OF_SLOT = (
+    f"""
+WITH RECURSIVE slot(pk) AS (
+    SELECT :slot UNION ALL SELECT pk + {SAMPLE_SLOTS} FROM slot WHERE pk + {SAMPLE_SLOTS} <= :last
+)"""
+    + _COLUMNS
+    + "FROM slot JOIN documents d ON d.pk = slot.pk JOIN sources s ON s.id = d.source_id"
+)
+DOCUMENTS_OF_SOURCE = (
+    _COLUMNS + "FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.name = ? "
+    "ORDER BY d.seq"
+)
+LAST_ROW = "SELECT coalesce(max(pk), 0) FROM documents"
+CORRECTED_DOCUMENTS = "SELECT DISTINCT doc_id FROM corrections"
+FETCH_ROWS = 2_000
+READ_AHEAD = 4  # batches read ahead of the conversion
+
+
+def index_documents(store: Store, source: str | None = None) -> Iterator[tantivy.Document]:
+    """The index documents of one source, or of the whole store when `source` is None."""
+    corrected = {doc_id for (doc_id,) in store.conn.execute(CORRECTED_DOCUMENTS)}
+    for row in _rows(store, source):
+        data = store.document(row[1]) if row[1] in corrected else None
+        yield from_row(row) if data is None else from_data(row[0], data)
+
+
+def _rows(store: Store, source: str | None) -> Iterator[tuple]:
+    if source is not None:
+        for batch in _batches(store.conn.execute(DOCUMENTS_OF_SOURCE, (source,))):
+            yield from batch
+        return
+    for batch in _read_ahead(store.path):
+        yield from batch
+
+
+def _all_batches(conn: sqlite3.Connection) -> Iterator[list[tuple]]:
+    (last,) = conn.execute(LAST_ROW).fetchone()
+    for slot in range(SAMPLE_SLOTS):
+        yield from _batches(conn.execute(DOCUMENTS_OF_SLOT, {"slot": slot, "last": last}))
+
+
+def _batches(cursor: sqlite3.Cursor) -> Iterator[list[tuple]]:
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        yield rows
+
+
+_END = object()
+
+
+def _read_ahead(db_path: str) -> Iterator[list[tuple]]:
+    """Every document row of the store in batches, read by a thread of its own."""
+    batches: queue.Queue = queue.Queue(maxsize=READ_AHEAD)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            conn = sqlite3.connect(db_path)
+            try:
+                for batch in _all_batches(conn):
+                    if not _offer(batches, batch, stop):
+                        return  # the consumer stopped
+            finally:
+                conn.close()
+            _offer(batches, _END, stop)
+        except BaseException as exc:  # handed to the consumer, raised there
+            _offer(batches, exc, stop)
+
+    reader = threading.Thread(target=read, name="missive-index-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := batches.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        reader.join()
+
+
+def _offer(batches: queue.Queue, item: object, stop: threading.Event) -> bool:
+    """Put `item` when there is room; False if the consumer stopped first."""
+    while not stop.is_set():
+        try:
+            batches.put(item, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    return False
