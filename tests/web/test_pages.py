@@ -134,6 +134,21 @@ def test_search_ranks_marks_and_counts_facets(client: TestClient) -> None:
     assert "<mark>" in html and "recipient=churchill" in html
 
 
+def test_estimated_facet_counts_are_marked_as_such(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from missive.search import facets
+
+    exact = client.get("/api/search?q=the").json()
+    assert exact["facets_exact"] is True and "≈" not in client.get("/search?q=the").text
+    monkeypatch.setattr(facets, "SAMPLE_TARGET", 10)
+    monkeypatch.setattr(facets, "EXACT_LIMIT", 15)
+    sampled = client.get("/api/search?q=the").json()
+    assert sampled["total"] > 15 and sampled["facets_exact"] is False
+    html = client.get("/search?q=the").text
+    assert "estimated from a sample" in html and "≈" in html
+
+
 def test_malformed_query_gets_help_not_a_server_error(client: TestClient) -> None:
     for query in ('"unbalanced', "OR", "((", "from:", "date:1943-13"):
         page = client.get("/search", params={"q": query})

@@ -254,7 +254,7 @@ def search(
         "per_page": per_page,
     }
     if not query.strip():
-        return {**base, "total": 0, "hits": [], "facets": {}, "pages": 0}
+        return {**base, "total": 0, "hits": [], "facets": {}, "facets_exact": True, "pages": 0}
     result = run_search(
         reader.store, query, limit=per_page, offset=(page - 1) * per_page, filters=filters
     )
@@ -268,6 +268,7 @@ def search(
     }
     return {
         **base, "total": result.total, "hits": result.hits, "facets": facets, "names": names,
+        "facets_exact": result.facets_exact,
         "pages": max(1, -(-result.total // per_page)), "engine": result.engine,
         "facet_names": list(FACETS),
     }  # fmt: skip
