@@ -60,3 +60,14 @@ def test_a_dated_acknowledgement_is_left_to_the_date():
     third = _parse(text).documents[2]
     assert _parties(third) == (["roosevelt"], ["stalin"])  # answers No. 1, not No. 2
     assert "of that date" in third.senders[0].evidence.rule
+
+
+def test_an_enclosed_reply_to_someone_elses_message_goes_to_that_someone():
+    text = (
+        "No. 1\n\nSent on June 24, 1943\n\n"
+        "I am sending you the text of my reply to a message from Mr Churchill:\n\n"
+        f'"{LONG}\n\n"{OTHER}\n\n"June 24, 1943."\n\nNo. 2\n\n{LONG}\n'
+    )
+    enclosure = _parse(text).documents[0].enclosures[0]
+    assert _parties(enclosure) == (["stalin"], ["churchill"])
+    assert enclosure.senders[0].evidence.text == "my reply to a message from Mr Churchill"

@@ -52,8 +52,10 @@ _CHANNEL_WORDS = (
     "by special courier",
 )
 _OWN_MESSAGE_TO = re.compile(
-    r"\b(?:my reply|my message|I sent a message|message which I sent)\b[^.]*?"
-    r"\bto\s+(?:Mr\.?\s+)?([A-Z][a-z]+)"
+    r"\bmy (?:reply|answer) to (?:a |the |his |her )?(?:message|telegram|letter|note)\s+"
+    r"from\s+(?:Mr\.?\s+)?(?P<answered>[A-Z][a-z]+)"
+    r"|\b(?:my reply|my message|I sent a message|message which I sent)\b[^.]*?"
+    r"\bto\s+(?:Mr\.?\s+)?(?P<addressee>[A-Z][a-z]+)"
 )
 _CLASSIFICATION = re.compile(
     r"^(?:personal and (?:most )?secret|most secret|top secret|strictly secret|secret|"
@@ -420,7 +422,7 @@ def describe_enclosures(doc: Document, resolver: PartyResolver) -> None:
     ev = Evidence("the covering note calls it the writer's own message", PROBABLE, None, m.group(0))
     for child in doc.enclosures:
         iso = child.best_date.value if child.best_date else None
-        recipient = resolver.resolve_name(m.group(1), iso)
+        recipient = resolver.resolve_name(m.group("answered") or m.group("addressee"), iso)
         child.senders = [Party(writer.key, writer.name, ev)]
         if recipient:
             child.recipients = [Party(recipient, resolver.authority.display_name(recipient), ev)]
