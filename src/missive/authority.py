@@ -72,11 +72,14 @@ def _parse_office(cell: str) -> Office:
     return Office(title.strip(), start.strip(), end.strip())
 
 
-TITLE_WORDS = (
-    r"(?:Mr\.?|Mrs\.?|Messrs\.?|Monsieur|Signor|Herr|Marshal|Field Marshal|Premier|President"
-    r"|General|Gen\.|Generalissimo|Ambassador|Secretary|Prime Minister|Sir|Lord|Dr\.?"
-    r"|Admiral|Colonel|Major|Captain|Commissar)"
-)
+# Titles before a name, as regular expressions; each begins with a capital letter.
+TITLES = (
+    r"Mr\.?", r"Mrs\.?", r"Messrs\.?", "Monsieur", "Signor", "Herr", "Marshal", "Field Marshal",
+    "Premier", "President", "General", r"Gen\.", "Generalissimo", "Ambassador", "Secretary",
+    "Prime Minister", "Sir", "Lord", r"Dr\.?", "Admiral", "Colonel", "Major", "Captain",
+    "Commissar",
+)  # fmt: skip
+TITLE_WORDS = "(?:" + "|".join(TITLES) + ")"
 _TITLE_RE = re.compile(rf"^(?:{TITLE_WORDS}\s+)+")
 # Name-bearing types that sender/recipient resolution may return.
 _PARTY_TYPES = ("person", "organization")

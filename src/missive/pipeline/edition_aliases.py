@@ -28,6 +28,10 @@ _DEFINED_IN_TEXT = re.compile(
     r'\b(?:designated as|called|known as|code[- ]named)\s+["“](?P<term>[A-Z][\w-]*'
     r'(?:\s[A-Z][\w-]*)?)[.,]?["”]'
 )
+_DEFINING_PHRASE_LENGTHS = sorted(
+    {len(p) for p in ("designated as", "called", "known as", "code named")}
+)
+_OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')
 _GATHERING = re.compile(r"\b(?:meeting|conference)\b", re.I)
 # How near the start of a note the person it explains must be named.
 _LEAD = 40
@@ -50,12 +54,31 @@ def edition_aliases(source: Source, gazetteer: Gazetteer) -> list[Form]:
     for note in source.notes:
         for form in _known_as(note, gazetteer):
             forms.setdefault(form.text, form)
-    for m in _DEFINED_IN_TEXT.finditer(text):
+    for m in _definitions_in_text(text):
         term = m.group("term")
         if not gazetteer.resolve(term) and term not in forms:
             forms[term] = Form(term, ascii_key(term), "operation",
                                f"code name defined in the text: {m.group(0)!r}", EDITION)  # fmt: skip
     return list(forms.values())
+
+
+def _definitions_in_text(text: str) -> Iterator[re.Match[str]]:
+    """What `_DEFINED_IN_TEXT.finditer(text)` finds, tried only where a match may begin:
+    a phrase's length before the spaces before an opening quote (a quick scan for quotes)."""
+    resume = 0
+    for quote in _OPENING_QUOTE.finditer(text):
+        phrase_end = quote.start()
+        while phrase_end > resume and text[phrase_end - 1].isspace():
+            phrase_end -= 1
+        if phrase_end == quote.start():
+            continue
+        for length in reversed(_DEFINING_PHRASE_LENGTHS):  # the earliest start first
+            start = phrase_end - length
+            m = _DEFINED_IN_TEXT.match(text, start) if start >= resume else None
+            if m:
+                yield m
+                resume = m.end()
+                break
 
 
 def _all_documents(documents: list[Document]) -> Iterator[Document]:

@@ -19,28 +19,47 @@ from missive.pipeline import names
 from missive.pipeline.edition_aliases import edition_aliases
 from missive.pipeline.names import Candidate, Gazetteer
 
-_LOWER_WORD = re.compile(r"(?=[a-z])(?<![\w'-])[a-z][a-z'’-]+")  # (?=…): a quick first test
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'’-]+")
 
 
 def entities(source: Source) -> Source:
     """Find, resolve and summarise the mentions of every document of `source`."""
     auth = authority.load()
-    base = Gazetteer(auth)
+    base = names.gazetteer_of(auth)
     extra = edition_aliases(source, base)
     gazetteer = Gazetteer(auth, extra) if extra else base
-    lowercase = set(_LOWER_WORD.findall(source.readable))
+    text = source.readable
+    lowercase = lowercase_words(text)
+    seen: dict[str, tuple[int, str] | None] = {}  # capitalised runs read so far
     documents = list(_all_documents(source.documents))
-    found = {id(doc): list(_candidates(source, doc, gazetteer, lowercase)) for doc in documents}
+    found = {id(doc): list(_candidates(text, doc, gazetteer, lowercase, seen)) for doc in documents}
     introduced = _introduced_surnames(found.values(), gazetteer, lowercase)
     for doc in documents:
         candidates = found[id(doc)]
         for start, end in _segments(doc):
-            text = source.readable[start:end]
-            candidates.extend(names.surnames_once_introduced(text, introduced, start))
+            candidates.extend(names.surnames_once_introduced(text[start:end], introduced, start))
         settled = names.settle(candidates)
-        doc.mentions = [_mention(source, c) for c in settled]
+        doc.mentions = [_mention(source, text, c) for c in settled]
         doc.entities = summarise(doc.mentions, auth)
     return source
+
+
+def lowercase_words(text: str) -> set[str]:
+    """The words `text` writes in lowercase: what `_LOWER_WORD` finds.  No match crosses
+    a space, and one at a word's start sees a space before it, so the pattern reads each
+    distinct word once (text split a piece at a time: a huge one is not copied whole)."""
+    words: set[str] = set()
+    start = 0
+    while start < len(text):
+        cut = _SPACE.search(text, start + _CHUNK) if len(text) - start > _CHUNK else None
+        end = cut.start() if cut else len(text)
+        words.update(text[start:end].split())
+        start = end
+    return set(_LOWER_WORD.findall(" ".join(words)))
+
+
+_SPACE = re.compile(r"\s")
+_CHUNK = 1 << 20  # characters
 
 
 def _all_documents(documents: list[Document]) -> Iterator[Document]:
@@ -66,11 +85,15 @@ def _date_of(doc: Document) -> str | None:
 
 
 def _candidates(
-    source: Source, doc: Document, gazetteer: Gazetteer, lowercase: set[str]
+    readable: str,
+    doc: Document,
+    gazetteer: Gazetteer,
+    lowercase: set[str],
+    seen: dict[str, tuple[int, str] | None],
 ) -> Iterator[Candidate]:
     iso = _date_of(doc)
     for start, end in _segments(doc):
-        original = source.readable[start:end]
+        original = readable[start:end]
         text = _unshout(original)
         yield from gazetteer.find(text, start)
         yield from names.titled_names(text, gazetteer, start)
@@ -78,7 +101,7 @@ def _candidates(
         yield from names.offices(text, gazetteer, iso, start)
         yield from names.hyphenated_places(text, gazetteer, start)
         yield from names.quoted_code_names(text, start)
-        yield from names.capitalised_words(original, lowercase, start)
+        yield from names.capitalised_words(original, lowercase, start, seen)
 
 
 def _unshout(text: str) -> str:
@@ -112,12 +135,17 @@ def _introduced_surnames(
     return introduced
 
 
-def _mention(source: Source, c: Candidate) -> Mention:
-    written = source.readable[c.start : c.end]  # as written
-    start = source.original_offset(c.start)
-    end = source.original_offset(c.end - 1) + 1 if c.end > c.start else start
-    evidence = Evidence(c.rule or "authority file", c.confidence, Span(c.start, c.end), written)
-    return Mention(c.key, c.type, written, Span(start, end), evidence)
+def _mention(source: Source, readable: str, c: Candidate) -> Mention:
+    written = readable[c.start : c.end]  # as written
+    span = Span(c.start, c.end)
+    if source.plain_map is not None:  # else offsets in the readable text are the original's
+        start = source.original_offset(c.start)
+        end = source.original_offset(c.end - 1) + 1 if c.end > c.start else start
+        original = Span(start, end)
+    else:
+        original = span
+    evidence = Evidence(c.rule or "authority file", c.confidence, span, written)
+    return Mention(c.key, c.type, written, original, evidence)
 
 
 def summarise(mentions: list[Mention], auth: authority.Authority) -> list[dict]:

@@ -9,11 +9,14 @@ conflicts are settled in one place (:func:`settle`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
-from missive.authority import TITLE_WORDS, Authority
+from missive.authority import TITLES, Authority
 
 # Confidence of each way of finding a name.
 EXACT = 0.95  # a form of the authority file, several words or a title with a known name
@@ -23,20 +26,46 @@ EDITION = 0.8  # a code name or pseudonym the edition's notes explain
 AMBIGUOUS = 0.5
 UNRESOLVED = 0.3
 
+# Patterns begin with the character a match begins with, and test what comes before it
+# only after it (`_NOT_AFTER_WORD` reads the character before it and itself): the regex
+# engine then skips quickly to the few places where a match may begin.
 _AFTER = r"(?![A-Za-z\-])"  # a name ends before a letter; digits may follow (fused markers)
-_BEFORE = r"(?<![\w\-])"
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-z][a-zà-ÿ]+)*"
+_NOT_AFTER_WORD = r"(?<![\w\-][\s\S])"  # the character before the one just read
+_NAME_REST = r"[a-zà-ÿ]+(?:['’-][A-Za-z][a-zà-ÿ]+)*"  # a name word after its capital
+_NAME_WORD = rf"[A-Z]{_NAME_REST}"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
+
+
+def _by_first_letter(alternatives: Iterable[str], then: str = "") -> str:
+    """`alternatives` (regexes, each beginning with a plain letter) grouped by that
+    letter, with `then` (a look-behind) after it: "M{then}(?:r\\.?|rs\\.?)|S{then}(?:ir)"
+    for "Mr\\.?|Mrs\\.?|Sir".  Alternatives with different first letters never match at
+    the same place, and those with the same one keep their order: the same matches."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        letter, rest = alternative[0], alternative[1:]
+        if not letter.isalpha() or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"not a plain first letter: {alternative!r}")
+        groups.setdefault(letter, []).append(rest)
+    return "|".join(
+        f"{re.escape(letter)}{then}(?:{'|'.join(rests)})" for letter, rests in groups.items()
+    )
+
+
 _TITLED = re.compile(
-    rf"{_BEFORE}(?P<title>{TITLE_WORDS})\s+(?P<name>(?:{_INITIALS})?{_NAME_WORD}"
-    rf"(?:[ \t]+(?P<second>{_NAME_WORD}))?){_AFTER}"
+    rf"(?P<title>{_by_first_letter(TITLES, _NOT_AFTER_WORD)})"
+    rf"\s+(?P<name>(?:{_INITIALS})?{_NAME_WORD}(?:[ \t]+(?P<second>{_NAME_WORD}))?){_AFTER}"
 )
-# The "(?=[A-Z])" in front only makes the scan quick: every match starts with a capital.
+# A forename (its first letter read, then `forename_rest`) or the first initial.  The
+# forename is read once (?>…): a shorter one would not end before the space that follows.
 _INITIALLED = re.compile(
-    rf"(?=[A-Z])(?<![\w\-.])(?P<name>(?:(?P<forename>{_NAME_WORD})\s+)?{_INITIALS}{_NAME_WORD}){_AFTER}"
+    rf"(?P<name>[A-Z](?<![\w\-.][\s\S])(?:(?P<forename_rest>(?>{_NAME_REST}))\s+{_INITIALS}"
+    rf"|\.\s?(?:[A-Z]\.\s?){{0,2}}){_NAME_WORD}){_AFTER}"
 )
 _QUOTED = re.compile(r'"(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)[.,]?"')
-_CAPITALISED = re.compile(rf"(?=[A-Z]){_BEFORE}{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD})*{_AFTER}")
+_CAPITALISED = re.compile(
+    rf"[A-Z]{_NOT_AFTER_WORD}{_NAME_REST}(?:\s+(?:of\s+)?{_NAME_WORD})*{_AFTER}"
+)
 # Words a title may precede that are not names ("General Staff", "Secretary General").
 _NOT_NAME_WORDS = (
     "Staff Staffs Government Governments Command Commander Headquarters Assembly Council "
@@ -67,8 +96,10 @@ _COMMON_WORDS = (
 _COMMON = frozenset(_COMMON_WORDS.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+_Found = tuple[str | None, str, str, float]  # a candidate's key, type, rule, confidence
+
+
+class Candidate(NamedTuple):  # a tuple: made by the thousand, quick to make
     start: int
     end: int
     text: str
@@ -101,27 +132,48 @@ class Gazetteer:
     def __init__(self, authority: Authority, extra: Iterable[Form] = ()) -> None:
         self.authority = authority
         self.forms: dict[str, list[Form]] = {}  # by _match_key
+        self._offices: re.Pattern[str] | None = None
+        self._holders: dict[tuple[str, str | None], list[str]] = {}
+        extra = list(extra)
+        if extra:  # the authority's gazetteer, and what the extra forms change
+            self._extend(gazetteer_of(authority), extra)
+            return
         for entry in authority.entries.values():
             for text in entry.forms():
                 single = " " not in text.strip() and entry.type == "person"
                 conf = SURNAME if single else EXACT
                 self._add(Form(text, entry.key, entry.type, "authority file", conf))
+        self._first_words = frozenset(key.split()[0] for key in self.forms)
+        self._initials = frozenset(_body(f.text)[0] for forms in self.forms.values() for f in forms)
+        # Every beginning of a form's key: a longer name is tried only while the words
+        # read so far begin one.
+        self._key_prefixes = _prefixes(self.forms)
+        self._longest = max((len(key.split()) for key in self.forms), default=1)
+        self._may_start = _may_start_pattern(self._initials, self._first_words)
+        # What a first word (with the character after it) can begin, by the word: the
+        # same words come again and again.
+        self._heads: dict[str, _Head | None] = {}
+
+    def _extend(self, base: Gazetteer, extra: list[Form]) -> None:
+        """The forms of `base` and `extra`; what `base` knew of the words that no extra
+        form begins with (by their first letter) is kept."""
+        self.forms = {key: list(forms) for key, forms in base.forms.items()}
         for form in extra:
             self._add(form)
-        self._first_words = {key.split()[0] for key in self.forms}
-        initials = {_body(f.text)[0] for forms in self.forms.values() for f in forms}
-        self._starts = re.compile(
-            r"(?:^|(?<=[\s—–])|(?<=[a-z]\.))[^\w\s—–]*(?P<first>["
-            + re.escape("".join(sorted(initials)))
-            + "])",
-            re.M,
-        )
-        self._longest = max((len(key.split()) for key in self.forms), default=1)
-        # Whether a word (with the character after it) can begin a form: most words
-        # cannot, and the same words come again and again.
-        self._known_first: dict[str, bool] = {}
-        self._offices: re.Pattern[str] | None = None
-        self._holders: dict[tuple[str, str | None], list[str]] = {}
+        changed = [k for k, forms in self.forms.items() if len(forms) != len(base.forms.get(k, ()))]
+        self._first_words = base._first_words | {key.split()[0] for key in changed}
+        self._initials = base._initials | {_body(f.text)[0] for k in changed for f in self.forms[k]}
+        self._key_prefixes = base._key_prefixes | _prefixes(changed)
+        self._longest = max([base._longest, *(len(key.split()) for key in changed)])
+        self._may_start = _may_start_pattern(self._initials, self._first_words)
+        letters = {key[:1] for key in changed}
+        self._heads = {}
+        if len(base._heads) <= _HEADS_TO_SHARE:
+            self._heads = {
+                head: known
+                for head, known in base._heads.items()
+                if head[:1].isascii() and head[:1].lower() not in letters
+            }
 
     def _add(self, form: Form) -> None:
         known = self.forms.setdefault(_match_key(form.text), [])
@@ -130,36 +182,91 @@ class Gazetteer:
 
     def find(self, text: str, offset: int = 0) -> Iterator[Candidate]:
         taken = 0
-        for m in self._starts.finditer(text):
-            start = m.start("first")
+        for m in self._may_start.finditer(text):
+            start = m.start()
             if start < taken:
+                continue
+            if start and not text[start - 1].isspace() and not _begins_word(text, start):
                 continue
             found = self._longest_at(text, start)
             if found is not None:
-                end, forms = found
-                yield _candidate_of(forms, start + offset, end + offset, text[start:end])
+                end, (key, type_, rule, confidence) = found
+                yield Candidate(start + offset, end + offset, text[start:end], key, type_, rule,
+                                confidence)  # fmt: skip
                 taken = end
 
-    def _longest_at(self, text: str, start: int) -> tuple[int, list[Form]] | None:
-        """The longest form that starts at `start` (a word's first letter), if any."""
+    def _longest_at(self, text: str, start: int) -> tuple[int, _Found] | None:
+        """The longest form that starts at `start` (a word's first letter), if any: where
+        it ends and what the candidate says of it."""
         first = _WORD.match(text, start)
         if first is None:
             return None
         head = text[start : first.end() + 1]
-        known = self._known_first.get(head)
+        if head in self._heads:
+            known = self._heads[head]
+        else:
+            if len(self._heads) > _MAX_HEADS:
+                self._heads.clear()
+            known = self._heads[head] = self._head(head, first.end() - start)
         if known is None:
-            known = self._known_first[head] = any(
-                text[start:e].lower() in self._first_words for e in _ends(text, start, first.end())
-            )
-        if not known:
             return None
-        words = [(start, first.end())]
-        for m in _WORD.finditer(text, first.end()):
-            if len(words) == self._longest:
+        if known.may_go_on and known.may_go_on_at(text, first.end() + 1):
+            longer = self._longer_at(text, start, first.end())
+            if longer is not None:
+                return longer[0], _found(longer[1])
+        for end, after_article, found in known.options:
+            if not after_article or _AFTER_ARTICLE.search(text, max(0, start - 8), start):
+                return start + end, found
+        return None
+
+    def _head(self, head: str, length: int) -> _Head | None:
+        """What the word head[:length] (head[length:] the character after it, if any)
+        can begin, or None when no form begins with it."""
+        ends = _word_ends(head, length)
+        if not any(head[:e].lower() in self._first_words for e in ends):
+            return None
+        options = []
+        for end in ends:  # the forms of the word alone, as `_fits` would take them
+            forms = self.forms.get(_match_key(head[:end]))
+            if forms and head[0] == _body(forms[0].text)[0]:
+                options.append((end, all(_body(f.text) != f.text for f in forms), _found(forms)))
+        may_go_on = self._may_go_on(head, length)
+        return _Head(
+            tuple(options), may_go_on, self._next_letters(head, length) if may_go_on else None
+        )
+
+    def _may_go_on(self, head: str, length: int) -> bool:
+        """Whether a form of several words may begin with the word head[:length]."""
+        if len(head) == length:  # the text ends with the word
+            return False
+        word = head[:length].lower()
+        if not head.isascii() or word == "the":  # lowercase by character; no article
+            return True
+        after = head[length]
+        return word + (" " if after.isspace() else after.lower()) in self._key_prefixes
+
+    def _next_letters(self, head: str, length: int) -> frozenset[str] | None:
+        """When a space follows the word: the first letters (lowercase) of the next word
+        in the forms that begin with the word; None when they cannot be told so."""
+        if not head[length:].isspace() or not head.isascii() or head[:length].lower() == "the":
+            return None
+        begun = head[:length].lower() + " "
+        return frozenset(
+            k[len(begun)] for k in self.forms if k.startswith(begun) and len(k) > len(begun)
+        )
+
+    def _longer_at(self, text: str, start: int, first_end: int) -> tuple[int, list[Form]] | None:
+        """The longest form of more than one word that starts at `start`, if any."""
+        words: list[tuple[int, int]] = []
+        for m in _WORD.finditer(text, first_end):
+            if len(words) + 1 == self._longest:
+                break
+            read = text[start : m.start() + 1]  # every longer name begins so
+            if read.isascii() and " ".join(read.split()).lower() not in self._key_prefixes:
                 break
             words.append((m.start(), m.end()))
         for last_start, last_end in reversed(words):
-            for end in _ends(text, max(start, last_start), last_end):
+            for end in _ends(text, last_start, last_end):
                 forms = self.forms.get(_match_key(text[start:end]))
                 if forms and self._fits(forms, text, start):
                     return end, forms
@@ -195,6 +302,118 @@ class Gazetteer:
             return None
         c = _candidate_of(forms, 0, 0, name)
         return (c.key, c.type, c.confidence, c.rule) if c.key else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What a first word can begin: the forms of the word alone, longest first, each
+    (end, whether only after "the", what they say), and whether a longer form may begin
+    with it."""
+
+    options: tuple[tuple[int, bool, _Found], ...]
+    may_go_on: bool
+    next_letters: frozenset[str] | None  # see Gazetteer._next_letters
+
+    def may_go_on_at(self, text: str, after_space: int) -> bool:
+        """Whether the word's next word, if it begins at `after_space` (one space after
+        the word), may continue a form: the first test `_longer_at` makes, made cheaply."""
+        if self.next_letters is None:
+            return True
+        letter = text[after_space : after_space + 1]
+        if letter.isascii() and not letter.isspace() and letter != ".":
+            return letter.lower() in self.next_letters  # "" (the text ends): no next word
+        return True
+
+
+_MAX_HEADS = 50_000  # first words remembered by one gazetteer
+_HEADS_TO_SHARE = 5_000  # at most, from the authority's gazetteer to one with extra forms
+
+
+@lru_cache(maxsize=4)
+def gazetteer_of(authority: Authority) -> Gazetteer:
+    """The gazetteer of the authority file alone, made once."""
+    return Gazetteer(authority)
+
+
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(key[:i] for key in keys for i in range(1, len(key) + 1))
+
+
+@lru_cache(maxsize=16)
+def _may_start_pattern(initials: frozenset[str], first_words: frozenset[str]) -> re.Pattern[str]:
+    """Where a form may start: a letter a form begins with, then (in any case) the
+    beginning of a form's first word.  A quick filter, never stricter than
+    `Gazetteer._head`: a word is compared up to its first character outside ASCII."""
+    by_letter: dict[str, set[str]] = {}
+    for word in first_words:
+        by_letter.setdefault(word[:1], set()).add(_ascii_part(word)[1:])
+    branches = []
+    for letter in sorted(initials):
+        if not letter.isascii():
+            branches.append(re.escape(letter))
+            continue
+        rests = by_letter.get(letter.lower())
+        if not rests:  # no form's first word begins with this letter
+            continue
+        trie = _prefix_trie(rests)
+        branches.append(re.escape(letter) + (f"(?=(?i:{trie}))" if trie else ""))
+    return re.compile("|".join(branches) if branches else "(?!)")
+
+
+def _ascii_part(word: str) -> str:
+    """`word` up to its first character outside ASCII."""
+    for i, char in enumerate(word):
+        if not char.isascii():
+            return word[:i]
+    return word
+
+
+def _prefix_trie(words: set[str]) -> str:
+    """A regex matching any text that begins with one of `words` ("" if one is empty)."""
+    trie: dict = {}
+    for word in sorted(words, key=len):
+        node = trie
+        for char in word:
+            if node.get("") is True:  # a shorter word already suffices
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    if node.get("") is True:
+        return ""
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _begins_word(text: str, position: int) -> bool:
+    """Whether a name may begin at `position`: at the start of a line, after a space or a
+    dash, or after a lowercase letter's full stop ("army.Staff"), with any punctuation
+    between ('("Stalin').  Word characters and spaces are what the regex \\w and \\s read."""
+    if position == 0:
+        return True
+    before = text[position - 1]
+    if before.isspace() or before in "—–":
+        return True
+    if before.isalnum() or before == "_":
+        return False
+    run = position - 1  # back over the punctuation before the name
+    while run > 0 and _is_punctuation(text[run - 1]):
+        run -= 1
+    if run == 0:
+        return True
+    before = text[run - 1]
+    if before.isspace() or before in "—–":
+        return True
+    return text[run] == "." and "a" <= before <= "z"
+
+
+def _is_punctuation(char: str) -> bool:
+    return not (char.isalnum() or char == "_" or char.isspace() or char in "—–")
 
 
 # A word: up to a space or a dash; a full stop ends it when a capitalised word follows
@@ -236,13 +455,18 @@ def _match_key(text: str) -> str:
     return _ARTICLE.sub("", " ".join(text.split()).lower())
 
 
-def _candidate_of(forms: list[Form], start: int, end: int, written: str) -> Candidate:
+def _found(forms: list[Form]) -> _Found:
+    """What the forms written alike say of a name: the one entity, or that it is ambiguous."""
     if len(forms) == 1:
         f = forms[0]
-        return Candidate(start, end, written, f.key, f.type, f.rule, f.confidence)
+        return f.key, f.type, f.rule, f.confidence
     types = {f.type for f in forms}
-    return Candidate(start, end, written, None, types.pop() if len(types) == 1 else "unknown",
-                     "ambiguous form: " + ", ".join(f.key for f in forms), AMBIGUOUS)  # fmt: skip
+    return (None, types.pop() if len(types) == 1 else "unknown",
+            "ambiguous form: " + ", ".join(f.key for f in forms), AMBIGUOUS)  # fmt: skip
+
+
+def _candidate_of(forms: list[Form], start: int, end: int, written: str) -> Candidate:
+    return Candidate(start, end, written, *_found(forms))
 
 
 # --- the other finders -----------------------------------------------------------
@@ -289,11 +513,11 @@ def initialled_names(
     text: str, gazetteer: Gazetteer, offset: int = 0, lowercase_words: set[str] | None = None
 ) -> Iterator[Candidate]:
     """ "V. M. Molotov", "Joseph E. Davies": initials and a surname."""
-    for m in _INITIALLED.finditer(text):
+    for m in _initialled_matches(text):
         start = m.start()
-        forename = m.group("forename")
+        forename = text[start : m.end("forename_rest")] if m.group("forename_rest") else None
         if forename and (forename in _COMMON or forename.lower() in (lowercase_words or ())):
-            start = m.start("forename") + len(forename) + 1  # "To J. V. Stalin"
+            start = m.start() + len(forename) + 1  # "To J. V. Stalin"
             start += len(text[start:]) - len(text[start:].lstrip())
         name = text[start : m.end()]
         last = name.split()[-1]
@@ -305,12 +529,65 @@ def initialled_names(
                         "initials and surname", EXACT if key else UNRESOLVED)  # fmt: skip
 
 
-_HYPHENATED = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
+# The full stop of an initial that may begin a name: not inside "U.S.S.R.".
+_INITIAL_STOP = re.compile(r"\.(?<=(?<![\w\-.])[A-Z]\.)")
+
+
+def _initialled_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_INITIALLED.finditer(text)` finds, tried only where a match may begin: at
+    an initial, or at a capital of the word before the spaces before one (a forename).
+    A quick scan for full stops replaces a slow one for capitals."""
+    resume = 0  # where finditer would go on: past the last match and what was tried
+    for stop in _INITIAL_STOP.finditer(text):
+        initial = stop.start() - 1
+        if initial < resume:
+            continue
+        for start in (*_capitals_of_word_before(text, initial, resume), initial):
+            m = _INITIALLED.match(text, start)
+            if m:
+                yield m
+                resume = m.end()
+                break
+        else:
+            resume = initial + 1
+
+
+def _capitals_of_word_before(text: str, position: int, low: int) -> list[int]:
+    """The capitals, from `low` on, of the word before the spaces before `position`."""
+    space = position
+    while space > low and text[space - 1].isspace():
+        space -= 1
+    if space == position:
+        return []
+    word = space
+    while word > low and not text[word - 1].isspace():
+        word -= 1
+    return [i for i in range(word, space) if "A" <= text[i] <= "Z"]
+
+
+_HYPHENATED = re.compile(rf"([A-Z]{_NOT_AFTER_WORD}[a-z]+)-([A-Z][a-z]+)(?![\w-])")
+_HYPHEN = re.compile(r"-(?=[A-Z])")
+
+
+def _hyphenated_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_HYPHENATED.finditer(text)` finds, tried only where a match may begin: at
+    the capital before the lowercase letters before a hyphen (a quick scan for hyphens)."""
+    resume = 0
+    for hyphen in _HYPHEN.finditer(text):
+        capital = hyphen.start()
+        while capital > resume and "a" <= text[capital - 1] <= "z":
+            capital -= 1
+        capital -= 1
+        if resume <= capital < hyphen.start() - 1:
+            m = _HYPHENATED.match(text, capital)
+            if m:
+                yield m
+                resume = m.end()
 
 
 def hyphenated_places(text: str, gazetteer: Gazetteer, offset: int = 0) -> Iterator[Candidate]:
     """ "a line Venice-Leghorn": two places joined by a hyphen."""
-    for m in _HYPHENATED.finditer(text):
+    for m in _hyphenated_matches(text):
         found = [gazetteer.resolve(m.group(i)) for i in (1, 2)]
         if all(f and f[1] == "place" for f in found):
             for i, (key, type_, conf, rule) in zip((1, 2), found, strict=True):  # type: ignore[misc]
@@ -337,16 +614,18 @@ def offices(
 
 @cache
 def _office_pattern(titles: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(
-        r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(titles, key=len, reverse=True)
-    )
-    # A quick first test (a title's first letter) spares the look-behinds at most positions.
-    initials = "".join(sorted({t.split()[0][0] for t in titles if t.split()}))
-    quick = f"(?=[{re.escape(initials)}])" if initials else ""
-    return re.compile(
-        rf"{quick}(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bMr\s)|(?<=\bMr\.\s))(?P<title>{alternatives})"
-        r"(?![\w'’])(?:\s+(?:of|to|at|in)\s+(?P<qualifier>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?"
-    )
+    longest_first = [
+        r"\s+".join(map(re.escape, t.split())) for t in sorted(titles, key=len, reverse=True)
+    ]
+    qualifier = r"(?![\w'’])(?:\s+(?:of|to|at|in)\s+(?P<qualifier>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?"
+    if not all(t[:1].isalpha() for t in longest_first):
+        return re.compile(
+            rf"(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bMr\s)|(?<=\bMr\.\s))(?P<title>{'|'.join(longest_first)})"
+            + qualifier
+        )
+    # The title's first letter first (a quick scan), then what stands before it.
+    before = r"(?:(?<=\bthe\s[\s\S])|(?<=\bThe\s[\s\S])|(?<=\bMr\s[\s\S])|(?<=\bMr\.\s[\s\S]))"
+    return re.compile(rf"(?P<title>{_by_first_letter(longest_first, before)})" + qualifier)
 
 
 _MONTHS_WORDS = (
@@ -375,23 +654,54 @@ def quoted_code_names(text: str, offset: int = 0) -> Iterator[Candidate]:
                         "operation", "quoted code name", UNRESOLVED)  # fmt: skip
 
 
-def capitalised_words(text: str, lowercase_words: set[str], offset: int = 0) -> Iterator[Candidate]:
-    """Other capitalised words inside a sentence: names the authority file lacks."""
+def capitalised_words(
+    text: str,
+    lowercase_words: set[str],
+    offset: int = 0,
+    seen: dict[str, tuple[int, str] | None] | None = None,
+) -> Iterator[Candidate]:
+    """Other capitalised words inside a sentence: names the authority file lacks.
+
+    `seen` remembers, for calls with the same `lowercase_words`, what each run of
+    capitalised words holds."""
+    if seen is None:
+        seen = {}
     for m in _CAPITALISED.finditer(text):
-        words = m.group(0).split()
-        while words and _common(words[0], lowercase_words):
-            words.pop(0)
-        while words and (_common(words[-1], lowercase_words) or words[-1] == "of"):
-            words.pop()
-        if not words:
+        words = m.group()
+        found = seen.get(words, _UNSEEN)
+        if found is _UNSEEN:
+            if len(seen) > _MAX_SEEN:
+                seen.clear()
+            found = seen[words] = _name_in(words, lowercase_words)
+        if found is None:
             continue
-        name = " ".join(words)
-        start = m.start() + m.group(0).index(words[0])
-        adjectival = any(part in _COMMON for part in name.split("-"))  # "Soviet-German"
-        if adjectival or _sentence_initial(text, start) or name.endswith(("ian", "ese", "ish")):
+        start = m.start() + found[0]
+        if _sentence_initial(text, start):
             continue
+        name = found[1]
         yield Candidate(start + offset, start + len(name) + offset, name, None, "unknown",
                         "capitalised word", UNRESOLVED)  # fmt: skip
+
+
+_UNSEEN = object()
+_MAX_SEEN = 100_000  # runs of capitalised words remembered
+
+
+def _name_in(run: str, lowercase_words: set[str]) -> tuple[int, str] | None:
+    """(where, name): the name in a run of capitalised words, less the common words
+    around it; None for none, or for an adjective ("Soviet-German", "Italian")."""
+    words = run.split()
+    while words and _common(words[0], lowercase_words):
+        words.pop(0)
+    while words and (_common(words[-1], lowercase_words) or words[-1] == "of"):
+        words.pop()
+    if not words:
+        return None
+    name = " ".join(words)
+    adjectival = any(part in _COMMON for part in name.split("-"))  # "Soviet-German"
+    if adjectival or name.endswith(("ian", "ese", "ish")):
+        return None
+    return run.index(words[0]), name
 
 
 def _common(word: str, lowercase_words: set[str]) -> bool:
@@ -416,9 +726,14 @@ def surnames_once_introduced(
                         SURNAME if introduced[m.group(0)] else UNRESOLVED)  # fmt: skip
 
 
-@cache
+@lru_cache(maxsize=64)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, words)) + ")" + _AFTER)
+    """Any of `words`, as a whole word; each tried from its first character (quick)."""
+    if not all(word[:1].isalpha() for word in words):
+        return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + ")" + _AFTER)
+    return re.compile(
+        "(?:" + _by_first_letter(map(re.escape, words), _NOT_AFTER_WORD) + ")" + _AFTER
+    )
 
 
 # --- settling conflicts ------------------------------------------------------------
@@ -430,21 +745,18 @@ _RULE_RANK = {"capitalised word": 2, "quoted code name": 1}
 def settle(candidates: Iterable[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: strong finders first; among them the longest,
     then the resolved, then the surest."""
-    ranked = sorted(
-        candidates,
-        key=lambda c: (
-            _RULE_RANK.get(c.rule, 0),
-            -(c.end - c.start),
-            c.key is None,
-            -c.confidence,
-            c.start,
-        ),
-    )
     kept: list[Candidate] = []
+    # The kept spans in order of (start, end): no two overlap, so their ends rise too,
+    # and the last one starting before a candidate's end is the only one to test.
     taken: list[tuple[int, int]] = []
-    for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+    for c in sorted(candidates, key=_settling_order):
+        before = bisect_left(taken, (c.end,))
+        if before and taken[before - 1][1] > c.start:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
-    return sorted(kept, key=lambda c: c.start)
+        insort(taken, (c.start, c.end))
+    return sorted(kept, key=attrgetter("start"))
+
+
+def _settling_order(c: Candidate) -> tuple:
+    return (_RULE_RANK.get(c.rule, 0), c.start - c.end, c.key is None, -c.confidence, c.start)
