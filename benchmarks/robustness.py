@@ -12,7 +12,9 @@ line; 100,000 tiny documents in one file; HTML nested 100,000 deep and never clo
 Each case runs in a fresh spawned child, twice: once plain (wall time per stage,
 ru_maxrss) and once under tracemalloc (Python heap peak per stage), unless
 --no-trace.  A child that runs past --timeout is killed and reported as such.
-Stages: read (bytes -> Source), parse (pipeline.run), store (one transaction).
+Stages: read (bytes -> Source), parse (pipeline.parse), store (one transaction); a
+source above the windowing threshold (pipeline/windows.py) is parsed a window at a
+time inside the store's transaction: one stage, parse+store.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ def measure(path: str, db: str, parse: bool, trace: bool, queue) -> None:
     import tracemalloc
 
     from missive import pipeline
+    from missive.pipeline.windows import WindowedParse
     from missive.sources import read_source
     from missive.store import Store
 
@@ -107,11 +110,15 @@ def measure(path: str, db: str, parse: bool, trace: bool, queue) -> None:
         return value
 
     source = stage("read", lambda: read_source(Path(path)))
-    if parse:
-        stage("parse", lambda: pipeline.run(source))
-    with Store(db) as store:
-        stage("store", lambda: store.ingest(source))
-    queue.put({"stages": stages, "documents": len(source.documents), "rss": _maxrss_mib()})
+    batches = stage("parse", lambda: pipeline.parse(source)) if parse else None
+    windowed = isinstance(batches, WindowedParse)
+    with Store(db) as store:  # a windowed parse runs inside the store's transaction
+        result = stage(
+            "parse+store" if windowed else "store", lambda: store.ingest(source, batches)
+        )
+    if windowed:
+        del stages["parse"]  # it only planned the windows
+    queue.put({"stages": stages, "documents": result.documents, "rss": _maxrss_mib()})
 
 
 def run_child(path: Path, db: Path, parse: bool, trace: bool, timeout: float) -> dict | None:

@@ -2,7 +2,8 @@
 
 One bad file is reported with its name and reason and does not stop the others.
 Only one source is held in memory at a time, so memory does not grow with the
-number of files.
+number of files; a large one is parsed and written in windows (pipeline/windows.py),
+so memory does not grow with the size of a file either.
 """
 
 from __future__ import annotations
@@ -84,8 +85,8 @@ def _ingest_one(
         if known.get(source.name) == source.sha256:
             report.rows.append(Row(source.name, "unchanged", *_stored_counts(store, source.name)))
             return
-        pipeline.run(source)
-        result = store.ingest(source)
+        # A large source is parsed a window at a time, each written as it comes.
+        result = store.ingest(source, pipeline.parse(source))
     except MissiveError as exc:
         named = printable(entry)
         report.failures.append(str(exc) if str(exc).startswith(named) else f"{named}: {exc}")

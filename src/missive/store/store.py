@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from missive.errors import StoreError, UsageError
-from missive.model import Source
+from missive.model import Document, Source
 from missive.store import corrections as corr
 from missive.store import entities, search, sql
 from missive.store.ingest import IngestResult, ingest_source, to_json
@@ -45,9 +45,14 @@ class Store:
 
     # --- writing -----------------------------------------------------------
 
-    def ingest(self, source: Source) -> IngestResult:
-        """Store a parsed source in one transaction ("added" | "unchanged" | "replaced")."""
-        return ingest_source(self.conn, source)
+    def ingest(
+        self, source: Source, batches: Iterable[list[Document]] | None = None
+    ) -> IngestResult:
+        """Store a parsed source in one transaction ("added" | "unchanged" | "replaced").
+
+        `batches`: its top-level documents as ``pipeline.parse`` hands them over (a
+        large source a window at a time); by default ``source.documents``."""
+        return ingest_source(self.conn, source, batches)
 
     def remove_source(self, name: str) -> RemoveResult:
         """Delete a source and its documents; its corrections are kept (orphaned)."""
