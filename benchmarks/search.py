@@ -86,13 +86,30 @@ def build(n: int, work: Path, fts: bool) -> dict[str, float]:
 
     db = work / "bench.db"
     start = time.perf_counter()
-    synth_store.write_store(db, synth.load_pool(SAMPLE), n, with_fts=fts)
-    store_s = time.perf_counter() - start
+    if _store_size(db) == n:  # kept from an earlier run (--keep): the same letters
+        store_s = math.nan
+    else:
+        db.unlink(missing_ok=True)
+        synth_store.write_store(db, synth.load_pool(SAMPLE), n, with_fts=fts)
+        store_s = time.perf_counter() - start
     start, cpu = time.perf_counter(), time.process_time()
     reindex(db)
     build_s, build_cpu = time.perf_counter() - start, time.process_time() - cpu
     size = sum(p.stat().st_size for p in index_dir(db).rglob("*") if p.is_file())
     return {"store_s": store_s, "build_s": build_s, "build_cpu": build_cpu, "size": size}
+
+
+def _store_size(db: Path) -> int | None:
+    """How many letters the store at `db` holds; None when there is none."""
+    if not db.exists():
+        return None
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def make_queries(db: Path, count: int, seed: int = 5) -> list[tuple[str, str, dict]]:
@@ -264,8 +281,10 @@ def _pct(values: list[float], p: float) -> float:
 
 
 def report(n: int, figures: dict[str, float], times: dict, load: tuple[float, float]) -> None:
+    store_s = figures["store_s"]
+    store = "store reused" if math.isnan(store_s) else f"store written {n / store_s:,.0f} rows/s"
     print(
-        f"\nN = {n:,} letters: store written {n / figures['store_s']:,.0f} rows/s; index build "
+        f"\nN = {n:,} letters: {store}; index build "
         f"{n / figures['build_s']:,.0f} docs/s ({figures['build_s']:.1f} s wall, "
         f"{figures['build_cpu']:.1f} s CPU); index {figures['size'] / 1e6:,.1f} MB; "
         f"load average {load[0]:.1f} before / {load[1]:.1f} after the queries"
@@ -311,12 +330,21 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=QUERIES)
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="N = 300, 30 queries, 1 pass")
-    parser.add_argument("--keep", type=Path, help="build in this folder and leave it there")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build in DIR/n<N> and leave it there; a store already there is reused "
+        "(the index is rebuilt and timed all the same)",
+    )
     args = parser.parse_args()
     sizes = [300] if args.quick else [int(s.replace("_", "")) for s in args.sizes.split(",")]
     count, passes = (30, 1) if args.quick else (args.queries, args.passes)
     for n in sizes:
-        work = Path(tempfile.mkdtemp(prefix="missive-search-bench-", dir=args.keep))
+        if args.keep is None:
+            work = Path(tempfile.mkdtemp(prefix="missive-search-bench-"))
+        else:  # one folder per size, its store reused by the next run
+            work = args.keep / f"n{n}"
+            work.mkdir(parents=True, exist_ok=True)
         try:
             fts = n <= FTS_MAX
             figures = build(n, work, fts)

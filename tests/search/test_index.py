@@ -3,6 +3,7 @@ changed by re-ingest and corrections."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import threading
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from missive.search import reindex, rows, search, sync_index
-from missive.search.fields import sample_slot
+from missive.search.fields import INDEX_FORMAT, sample_slot
 from missive.search.index import STATE_FILE, index_dir
 from missive.store import Store
 from store.samples import build_source, changed_source
@@ -92,3 +93,13 @@ def test_reading_ahead_stops_with_the_rebuild(own_db: Path) -> None:
 def test_a_read_error_reaches_the_rebuild(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError):
         list(rows._read_ahead(str(tmp_path / "not-a-store.db")))
+
+
+def test_index_of_another_format_is_rebuilt(own_db: Path) -> None:
+    before = _ids(own_db, '"second front"')
+    state = index_dir(own_db) / STATE_FILE
+    data = json.loads(state.read_text("utf-8"))
+    data["format"] = INDEX_FORMAT - 1
+    state.write_text(json.dumps(data), "utf-8")
+    assert sync_index(own_db).action == "rebuilt"
+    assert _ids(own_db, '"second front"') == before

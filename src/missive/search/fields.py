@@ -14,10 +14,11 @@ from typing import Any
 
 import tantivy
 
+from missive.search.pairs import PAIR_TOKENIZER, pair_field, pair_text
 from missive.search.text import ANALYZER
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # Every document falls in one of SAMPLE_SLOTS slots by its row number in the store
 # (every 1024th document of the store's order): the slots below k hold a fixed
 # systematic sample of k/SAMPLE_SLOTS of any result set (facets.py).
@@ -43,6 +44,10 @@ def schema() -> tantivy.Schema:
         builder.add_text_field(name, stored=False, tokenizer_name="raw", fast=name in FACETED)
     for name in TEXT_FIELDS:
         builder.add_text_field(name, stored=True, tokenizer_name=ANALYZER)
+        # its adjacent word pairs (pairs.py): which documents, nothing else
+        builder.add_text_field(
+            pair_field(name), stored=False, tokenizer_name=PAIR_TOKENIZER, index_option="basic"
+        )
     builder.add_integer_field("number", stored=True, indexed=True, fast=True)
     builder.add_integer_field("day", stored=False, indexed=True, fast=True)
     builder.add_integer_field("year", stored=False, indexed=True, fast=False)
@@ -121,9 +126,10 @@ def _document(
         doc.add_text("entities", key)
     if notes:
         doc.add_text("has", "notes")
-    doc.add_text("body", body)
-    doc.add_text("notes", notes)
-    doc.add_text("heading", heading)
+    for name, text in (("body", body), ("notes", notes), ("heading", heading)):
+        doc.add_text(name, text)
+        if pairs := pair_text(text):
+            doc.add_text(pair_field(name), pairs)
     day = day_number(date)
     doc.add_integer("day", day)
     if day != NO_DATE:
