@@ -7,6 +7,7 @@ the :class:`Evidence` it was read from (span, rule, confidence).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -199,6 +200,13 @@ class Document:
             if role in self.dates:
                 return self.dates[role]
         return None
+
+
+def with_enclosures(documents: list[Document]) -> Iterator[Document]:
+    """Each document, followed by its enclosures (and theirs), in order."""
+    for doc in documents:
+        yield doc
+        yield from with_enclosures(doc.enclosures)
 
 
 @dataclass(slots=True)

@@ -85,12 +85,18 @@ def source_context(source: Source) -> SourceContext:
 
 def _note_references(documents: list[Document]) -> dict[int, list[str]]:
     refs: dict[int, list[str]] = {}
+    add_note_references(refs, documents)
+    return refs
+
+
+def add_note_references(refs: dict[int, list[str]], documents: list[Document]) -> None:
+    """Note number -> ids of the top-level documents whose markers (enclosures
+    included) point at it, added to `refs` (a windowed parse adds a window at a time)."""
     for doc in documents:
         for number in _marker_numbers(doc):
             ids = refs.setdefault(number, [])
             if doc.id not in ids:
                 ids.append(doc.id)
-    return refs
 
 
 def _marker_numbers(doc: Document) -> list[int]:

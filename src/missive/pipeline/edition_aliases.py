@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from missive.authority import TITLE_WORDS
-from missive.model import Document, Note, Source
+from missive.model import Note, Source, with_enclosures
 from missive.pipeline import names
 from missive.pipeline.names import EDITION, Candidate, Form, Gazetteer
 from missive.textutil import ascii_key
@@ -42,7 +42,7 @@ def edition_aliases(source: Source, gazetteer: Gazetteer) -> list[Form]:
     notes = {n.number: n for n in source.notes}
     text = source.readable
     forms: dict[str, Form] = {}
-    for doc in _all_documents(source.documents):
+    for doc in with_enclosures(source.documents):
         for ref in doc.note_refs:
             note = notes.get(ref.number)
             term = _term_before(text, ref.span.start)
@@ -79,12 +79,6 @@ def _definitions_in_text(text: str) -> Iterator[re.Match[str]]:
                 yield m
                 resume = m.end()
                 break
-
-
-def _all_documents(documents: list[Document]) -> Iterator[Document]:
-    for doc in documents:
-        yield doc
-        yield from _all_documents(doc.enclosures)
 
 
 def _term_before(text: str, position: int) -> str | None:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from missive import authority
-from missive.model import Document, Evidence, Mention, Source, Span
+from missive.model import Document, Evidence, Mention, Source, Span, with_enclosures
 from missive.pipeline import names
 from missive.pipeline.edition_aliases import edition_aliases
 from missive.pipeline.names import Candidate, Gazetteer
@@ -31,7 +31,7 @@ def entities(source: Source) -> Source:
     text = source.readable
     lowercase = lowercase_words(text)
     seen: dict[str, tuple[int, str] | None] = {}  # capitalised runs read so far
-    documents = list(_all_documents(source.documents))
+    documents = list(with_enclosures(source.documents))
     found = {id(doc): list(_candidates(text, doc, gazetteer, lowercase, seen)) for doc in documents}
     introduced = _introduced_surnames(found.values(), gazetteer, lowercase)
     for doc in documents:
@@ -60,12 +60,6 @@ def lowercase_words(text: str) -> set[str]:
 
 _SPACE = re.compile(r"\s")
 _CHUNK = 1 << 20  # characters
-
-
-def _all_documents(documents: list[Document]) -> Iterator[Document]:
-    for doc in documents:
-        yield doc
-        yield from _all_documents(doc.enclosures)
 
 
 def _segments(doc: Document) -> Iterator[tuple[int, int]]:

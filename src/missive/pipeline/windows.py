@@ -32,12 +32,13 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from missive.model import Document, Note, Source, Span
+from missive.pipeline.apparatus import all_refs
 from missive.pipeline.classify import classify_text
 from missive.pipeline.normalize import Line, clean_line, noise_reason
 from missive.pipeline.relocate import Piece, Relocation
+from missive.serialize import add_note_references
 
 THRESHOLD = 6_000_000  # characters; smaller sources are parsed whole, as always
 WINDOW = 1_500_000  # characters of a window proper
@@ -135,7 +136,7 @@ class WindowedParse:
             batch = self._keep(parsed.documents, window, relocation, kept)
             for doc in batch:
                 pointed.update(_pointed_notes(doc))
-                _add_references(self.referenced_by, doc)
+                add_note_references(self.referenced_by, [doc])
                 kept.stand_ins.append((doc.span.start, stand_in(doc)))
             self.documents += len(batch)
             del parsed, relocation
@@ -287,24 +288,8 @@ def _add_definitions(note: Note, definitions: list[dict]) -> None:
             note.defines.append(definition)
 
 
-def _all_refs(doc: Document) -> Iterator[Any]:
-    yield from doc.note_refs
-    for child in doc.enclosures:
-        yield from _all_refs(child)
-
-
 def _pointed_notes(doc: Document) -> set[int]:
-    return {ref.note for ref in _all_refs(doc) if ref.note is not None}
-
-
-def _add_references(referenced_by: dict[int, list[str]], doc: Document) -> None:
-    """As serialize does for a whole source: note number -> ids of the top-level
-    documents whose markers (enclosures included) point at it."""
-    for ref in _all_refs(doc):
-        number = ref.note if ref.note is not None else ref.number
-        ids = referenced_by.setdefault(number, [])
-        if doc.id not in ids:
-            ids.append(doc.id)
+    return {ref.note for _, ref in all_refs([doc]) if ref.note is not None}
 
 
 # --- where the notes section begins ------------------------------------------------
