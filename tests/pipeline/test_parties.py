@@ -71,3 +71,55 @@ def test_an_enclosed_reply_to_someone_elses_message_goes_to_that_someone():
     enclosure = _parse(text).documents[0].enclosures[0]
     assert _parties(enclosure) == (["stalin"], ["churchill"])
     assert enclosure.senders[0].evidence.text == "my reply to a message from Mr Churchill"
+
+
+def test_congratulations_to_a_nation_go_to_its_leader():
+    text = (
+        f"No. 1\n\n{LONG}\n\nSincere congratulations to the Red Army, the people of the "
+        "Soviet Union and to yourself upon the great victory.\n\nAugust 6, 1943\n"
+    )
+    doc = _parse(text).documents[0]
+    assert _parties(doc) == (["roosevelt"], ["stalin"])
+    assert doc.recipients[0].evidence.text.startswith("congratulations to the Red Army")
+    assert doc.recipients[0].evidence.span is not None
+
+
+def test_thanks_for_congratulations_or_two_nations_decide_nothing():
+    thanks = f"No. 1\n\n{LONG}\n\nThank you for your congratulations to the Red Army.\n"
+    both = f"No. 1\n\n{LONG}\n\nMy congratulations to the Red Army and to Britain.\n"
+    for text in (thanks, both):
+        assert _parties(_parse(text).documents[0]) == ([], [])
+
+
+def test_a_message_announced_by_the_one_before_has_its_one_writer():
+    partner = "Mr Churchill and I agree. " * 3
+    text = (
+        f"No. 1\n\nReceived on June 4, 1943\n\n{partner}{LONG}\n\n"
+        "I am asking Ambassador Standley to deliver them to you personally.\n\n"
+        "No. 2\n\nReceived on June 4, 1943\n\n"
+        "We have decided to resume the bomber offensive. We believe our plans will hold.\n"
+    )
+    announced = _parse(text).documents[1]
+    assert _parties(announced) == (["roosevelt"], ["stalin"])
+    assert announced.senders[0].evidence.rule.startswith("announced by the message just before")
+
+
+def test_without_the_announcement_such_a_we_message_is_joint():
+    partner = "Mr Churchill and I agree. " * 3
+    text = (
+        f"No. 1\n\nReceived on June 4, 1943\n\n{partner}{LONG}\n\n"
+        "No. 2\n\nReceived on June 4, 1943\n\n"
+        "We have decided to resume the bomber offensive. We believe our plans will hold.\n"
+    )
+    writers = _parties(_parse(text).documents[1])[0]
+    assert sorted(writers) == ["churchill", "roosevelt"]
+
+
+def test_an_undated_message_after_the_named_date_leaves_the_reply_open():
+    text = (
+        f"No. 1\n\nSent on March 1, 1943\n\n{LONG}\n\n"
+        f"No. 2\n\nF. D. ROOSEVELT TO J. V. STALIN\n\n{OTHER}\n\n"
+        "No. 3\n\nI have received your message of March 1. Thank you.\n\nMarch 5, 1943\n"
+    )
+    third = _parse(text).documents[2]
+    assert _parties(third) == ([], [])  # No. 1 or the undated No. 2: either may be meant

@@ -92,6 +92,20 @@ _ACKNOWLEDGES = re.compile(
 _MAYBE_JOINT = "no first-person voice, so it may be joint"
 _OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
 _ACK_CONFIDENCE = 0.65
+# A message that announces the next one: "I am asking Ambassador Standley to deliver
+# them to you", "I will send you this problem in another message".
+_ANNOUNCES_NEXT = re.compile(
+    r"\b(?:I|we) (?:am|are|have) (?:asking|asked|instructing|instructed|requesting|requested)"
+    r" (?:[A-Z][\w.]*\s+){1,4}to (?:deliver|hand|give|bring|transmit|present|convey)"
+    r" (?:them|it|this|these)\s+(?:\w+\s+){0,3}?to you\b"
+    r"|\bI (?:will|shall) (?:send|give|forward) you\b[^.;]{0,80}?\b(?:in|by) (?:another|a separate|"
+    r"a further|a later|my next) (?:message|telegram|cable|letter)\b"
+    r"|\b(?:follows|will follow) (?:in|by) (?:a |my )?(?:separate|next|another)"
+    r" (?:message|telegram|cable|letter)\b"
+)
+_ANNOUNCED_RULE = "announced by the message just before it, from one writer"
+_CONGRATULATES = re.compile(r"(?=[Cc])\b[Cc]ongratulat\w*\b(?P<whom>[^.;!?]*)")
+_CONGRATULATED_RULE = "congratulations to the army or people of the reader's country"
 
 
 class PartyResolver:
@@ -128,6 +142,14 @@ class PartyResolver:
             return None
         key, count = counts.most_common(1)[0]
         return key if count >= 3 else None
+
+    def countries_named(self, text: str) -> set[str]:
+        """The countries `text` names, itself ("the Soviet Union") or by a body of it
+        ("the Red Army")."""
+        if not hasattr(self, "_nation_forms"):
+            self._nation_forms = _nation_forms(self.authority)
+        pattern, country_of = self._nation_forms
+        return {country_of[m.group(0)] for m in pattern.finditer(text)} if country_of else set()
 
     # --- resolving names ------------------------------------------------------------
 
@@ -185,6 +207,21 @@ class PartyResolver:
         return ([self.principal], [other]) if outgoing else ([other], [self.principal])
 
 
+def _nation_forms(authority: Authority) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of every written form of a country (a place whose key is some person's
+    country) or of a body with a country, and the country of each form."""
+    countries = {e.country for e in authority.of_type("person") if e.country}
+    country_of: dict[str, str] = {}
+    for entry in authority.entries.values():
+        country = entry.country if entry.type != "person" else ""
+        if entry.type == "place" and entry.key.upper() in countries:
+            country = entry.key.upper()
+        if country:
+            country_of.update(dict.fromkeys(entry.forms(), country))
+    forms = sorted(country_of, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"), country_of
+
+
 def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     """Collect the direct cues of one document (header lines and body)."""
     facts = Facts(doc=doc)
@@ -226,6 +263,8 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     # Each only where the words its patterns need occur (most texts lack them).
     if "President" in text or "Prime Minister" in text:
         _vocative_cues(facts, resolver, text, iso)
+    if "ongratulat" in text:
+        _congratulated_nation_cue(facts, resolver, text, iso)
     if "you and" in text:
         _partner_of_reader_cue(facts, resolver, text, iso)
     facts.references = find_date_references(text)
@@ -324,6 +363,32 @@ def _partner_of_reader_cue(facts: Facts, resolver: PartyResolver, text: str, iso
             return
 
 
+def _congratulated_nation_cue(
+    facts: Facts, resolver: PartyResolver, text: str, iso: str | None
+) -> None:
+    """Congratulations to a nation's army or people ("Sincere congratulations to the Red
+    Army, the people of the Soviet Union and to yourself") go to that nation's leader:
+    the reader is the declared correspondent of that country.  Not when the writer
+    thanks for the reader's congratulations, nor when two countries are named."""
+    for m in _CONGRATULATES.finditer(text):
+        sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()))
+        before = text[sentence_start + 1 : m.start()]
+        if re.search(r"\b(?:[Yy]our|[Tt]hank)", before):
+            continue
+        countries = resolver.countries_named(m.group("whom"))
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        readers = [k for k in (resolver.principal, resolver.counterpart_on(iso))
+                   if k and resolver.authority.get(k).country == country]  # fmt: skip
+        if len(readers) == 1:
+            phrase = m.group(0).strip()
+            span = _phrase_span(resolver.source, facts.doc, phrase)
+            ev = Evidence(_CONGRATULATED_RULE, PROBABLE, span, phrase)
+            facts.cues.append(Cue([], readers, ev))
+            return
+
+
 def _vocative_cues(facts: Facts, resolver: PartyResolver, text: str, iso: str | None) -> None:
     for pattern, office in ((_VOCATIVE_PRESIDENT, "President"), (_VOCATIVE_PM, "Prime Minister")):
         m = pattern.search(text)
@@ -357,6 +422,8 @@ def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
     if attribute_by_style(all_facts, resolver):
         _propagate_references(all_facts, resolver)
     if _answer_previous(all_facts, resolver):
+        _propagate_references(all_facts, resolver)
+    if _announced_next(all_facts, resolver):
         _propagate_references(all_facts, resolver)
     for facts in all_facts:
         _apply_voice(facts, resolver)
@@ -447,6 +514,12 @@ def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]], p
         candidates = [f for f in candidates
                       if not f.doc.senders or writer in {p.key for p in f.doc.senders}]  # fmt: skip
     known = [f for f in candidates if f.doc.senders]
+    if candidates:  # undated messages after the last candidate may be of that date too
+        latest = max(positions[id(f)] for f in candidates)
+        between = [f for f in all_facts[latest + 1 : position] if not f.doc.dates]
+        if any(not f.doc.senders for f in between):
+            return None  # not yet known who wrote them: decide later
+        known = [f for f in between if f.doc.senders] + known
     if len({tuple(p.key for p in f.doc.senders) for f in known}) > 1:
         return None  # ambiguous: two candidates by different writers
     pick = known[-1] if known else (candidates[-1] if len(candidates) == 1 else None)
@@ -472,8 +545,10 @@ def _phrase_span(source: Source, doc: Document, phrase: str) -> Span | None:
 def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyResolver) -> bool:
     doc, other = facts.doc, target.doc
     rule = f"refers to {ref.owner} message of that date"
+    # A reference names its target outright: it outweighs the wording model's guess.
+    open_ = not doc.senders or doc.senders[0].evidence.rule == _STYLE_RULE
     if ref.owner == "your":
-        if not doc.senders and other.senders and other.recipients:
+        if open_ and other.senders and other.recipients:
             span = _phrase_span(resolver.source, doc, ref.text)
             ev = Evidence(f"reply: {rule}", PROBABLE, span, ref.text)
             _set(doc, [p.key for p in other.recipients][:1],
@@ -509,7 +584,7 @@ def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyR
             _set(doc, [writer], [addressee], ev, resolver)
             return True
     elif ref.owner == "my":
-        if not doc.senders and other.senders:
+        if open_ and other.senders:
             ev = Evidence(f"same writer: {rule}", PROBABLE, None, ref.text)
             _set(doc, [p.key for p in other.senders][:1],
                  [p.key for p in other.recipients][:1], ev, resolver)  # fmt: skip
@@ -555,13 +630,57 @@ def _answer_previous(all_facts: list[Facts], resolver: PartyResolver) -> bool:
     return changed
 
 
+def _announced_next(all_facts: list[Facts], resolver: PartyResolver) -> bool:
+    """A message that announces the next one ("I am asking Ambassador Standley to
+    deliver them to you") makes the document right after it, from the same side, that
+    next message: written by the same one writer to the same readers, even when it
+    speaks in "we" of decisions taken jointly.  Not when the next document names its own
+    writer otherwise, or when its wording alone placed it on the other side."""
+    changed = False
+    for position, facts in enumerate(all_facts[:-1]):
+        doc = facts.doc
+        if len(doc.senders) != 1 or not doc.recipients:
+            continue
+        if "to you" not in doc.text and "message" not in doc.text:
+            continue
+        if not (m := _ANNOUNCES_NEXT.search(doc.text)):
+            continue
+        following = all_facts[position + 1]
+        writer = doc.senders[0].key
+        if not _may_be_announced(following, writer, doc):
+            continue
+        span = _phrase_span(resolver.source, doc, m.group(0))
+        ev = Evidence(_ANNOUNCED_RULE, PROBABLE, span, m.group(0))
+        _set(following.doc, [writer], [p.key for p in doc.recipients], ev, resolver)
+        changed = True
+    return changed
+
+
+def _may_be_announced(following: Facts, writer: str, announcer: Document) -> bool:
+    """Whether the document after an announcing message can be the announced one."""
+    if any(c.senders and writer not in c.senders for c in following.cues):
+        return False  # its own header names another writer
+    senders = following.doc.senders
+    if not senders:
+        return True
+    if senders[0].evidence.rule == _ANNOUNCED_RULE:
+        return False
+    readers = {p.key for p in announcer.recipients}
+    same_side = senders[0].key == writer and (
+        not following.doc.recipients or {p.key for p in following.doc.recipients} == readers
+    )
+    return same_side and len(senders) > 1
+
+
 def _apply_voice(facts: Facts, resolver: PartyResolver) -> None:
     doc = facts.doc
     if not doc.senders or not resolver.partner:
         return
     keys = [p.key for p in doc.senders]
     from_counterpart = keys[0] in resolver.counterparts
-    settled_here = doc.senders[0].evidence.rule.startswith(("written wholly", "one writer"))
+    settled_here = doc.senders[0].evidence.rule.startswith(
+        ("written wholly", "one writer", _ANNOUNCED_RULE)
+    )
     if from_counterpart and len(keys) == 1 and not settled_here:
         if facts.voice == "plural":
             ev = Evidence("written wholly in 'we' from the counterpart's side: a joint message",
