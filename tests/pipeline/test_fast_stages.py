@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from missive.pipeline import classify, parties
+from missive.pipeline import classify, style
 from missive.pipeline.dates import _TRAILING_DATE, find_dates, trailing_date
 from missive.pipeline.markers import _FUSED, _SPACED, _candidates
 from missive.pipeline.normalize import _PAGE_NUMBER, _PAGED_HEAD, _SEPARATOR, _STRAY, noise_reason
@@ -170,14 +170,19 @@ def test_classify_tries_each_pattern_where_it_can_match() -> None:
         assert classify.classify_text(text) == _ungated_classify_text(text), repr(text)
 
 
-def _plain_predict(model: dict, features: set[str]) -> tuple[str, float, list[str]]:
+def _plain_predict(model: dict, features: set[str]) -> tuple[str, bool, list[str]]:
     weights = model["weights"]
     present = [(weights[f], f) for f in sorted([f for f in features if f in weights])]
     score = model["prior"] + sum(w for w, _ in present)
     side = "out" if score > 0 else "in"
     sign = 1 if score > 0 else -1
     decisive = sorted(present, key=lambda wf: (-sign * wf[0], wf[1]))[:5]
-    return side, abs(score), [f for _, f in decisive]
+    return side, abs(score) >= style._STYLE_MARGIN, [f for _, f in decisive]
+
+
+def _fast_predict(model: dict, features: set[str]) -> tuple[str, bool, list[str]]:
+    known = [f for f in features if f in model["weights"]]
+    return style._predict(model["prior"], known, [model["weights"][f] for f in known])
 
 
 def test_style_prediction_is_the_plain_one() -> None:
@@ -188,8 +193,19 @@ def test_style_prediction_is_the_plain_one() -> None:
                    for f in rng.sample(names, rng.randrange(0, 60))}  # fmt: skip
         model = {"weights": weights, "prior": rng.choice([0.0, 0.3, -0.3])}
         features = set(rng.sample(names, rng.randrange(0, 50)))
-        assert parties._predict(model, features) == _plain_predict(model, features)
+        assert _fast_predict(model, features) == _plain_predict(model, features)
 
+
+
+def test_style_prediction_decides_as_the_ordered_sum() -> None:
+    """Where rounding makes the sum in the order of the names differ from the exact one
+    across the margin or across 0, the ordered sum decides, as it always did."""
+    for values, prior in (([1e16, 1.5, -1e16], 0.0), ([1e16, -1.5, -1e16], 0.0),
+                          ([1e16, 0.5, -1e16], -1.0), ([2.0**-60, 1.5, -(2.0**-60)], 0.0),
+                          ([0.1, 0.2, -0.3], 0.0), ([0.1] * 15, 0.0), ([1e16, 1.0, -1e16], 0.0)):  # fmt: skip
+        names = [f"w{k:02d}" for k in range(len(values))]
+        model = {"weights": dict(zip(names, values, strict=True)), "prior": prior}
+        assert _fast_predict(model, set(names)) == _plain_predict(model, set(names))
 
 def test_a_trailing_date_ends_in_a_digit() -> None:
     rng = random.Random(29)

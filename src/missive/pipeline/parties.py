@@ -17,19 +17,16 @@ Where nothing decides, the fields stay empty and `missive check` lists them.
 
 from __future__ import annotations
 
-import heapq
-import math
-import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from missive.authority import Authority
 from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
 from missive.pipeline.classify import split_parties as _split_parties
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
-from missive.textutil import lower_words
+from missive.pipeline.style import STYLE_RULE as _STYLE_RULE
+from missive.pipeline.style import attribute_by_style
 
 
 @dataclass(slots=True)
@@ -730,168 +727,3 @@ def _third_party_writer(doc: Document, resolver: PartyResolver) -> str | None:
             if office.held_on(iso) and re.search(rf"\bthe {short}\b", doc.text):
                 return resolver.partner
     return None
-
-
-# --- the writers' own words ------------------------------------------------------------
-
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_STYLE_RULE = "wording like this writer's other documents in the source"
-_STYLE_MARGIN = 1.5  # nats of log-odds below which the wording decides nothing
-_STYLE_MIN_TESTED = 10  # documents the model must be tested on before it is trusted
-_STYLE_MAX_TESTED = 300  # enough for the interval to be narrow; the test costs per document
-
-
-def _features(text: str) -> set[str]:
-    words = lower_words(text)  # _WORD.findall(text.lower()), found faster
-    features = set(words)
-    features.update(map(" ".join, pairwise(words)))
-    return features
-
-
-def attribute_by_style(all_facts: list[Facts], resolver: PartyResolver) -> bool:
-    """Documents still without a writer, in a two-sided volume, are attributed to the
-    side whose attributed documents their wording most resembles (a naive Bayes
-    model trained on this source's own attributed documents). Probable at best, and
-    its evidence names the words that decided."""
-    if not resolver.principal or all(f.doc.senders or not f.doc.text for f in all_facts):
-        return False  # no two sides, or no document left to attribute
-    # Feature sets are counted as they are made, never kept for the whole volume:
-    # a large source would otherwise hold every document's words and pairs at once.
-    counts, totals = _labelled_counts(all_facts, resolver)
-    if min(totals.values()) < 5:
-        return False
-    model = _train(counts, totals)
-    confidence = _self_tested_confidence(all_facts, resolver, counts, totals, model)
-    changed = False
-    # Two rounds: what the first attributes with a clear margin trains the second.
-    for round_ in range(2):
-        if round_:
-            model = _train(counts, totals)
-        attributed = _attribute_round(all_facts, resolver, model, confidence)
-        if not attributed:
-            break
-        for side, features in attributed:
-            counts[side].update(features)
-            totals[side] += 1
-        changed = True
-    return changed
-
-
-def _labelled_counts(
-    all_facts: list[Facts], resolver: PartyResolver
-) -> tuple[dict[str, Counter[str]], dict[str, int]]:
-    """For each side, how many confidently attributed documents hold each feature."""
-    counts: dict[str, Counter[str]] = {"out": Counter(), "in": Counter()}
-    totals = {"out": 0, "in": 0}
-    for facts in all_facts:
-        senders = facts.doc.senders
-        if senders and facts.doc.text and senders[0].confidence >= PROBABLE:
-            side = "out" if senders[0].key == resolver.principal else "in"
-            counts[side].update(_features(facts.doc.text))
-            totals[side] += 1
-    return counts, totals
-
-
-def _attribute_round(
-    all_facts: list[Facts], resolver: PartyResolver, model: dict, confidence: float
-) -> list[tuple[str, set[str]]]:
-    """Attribute what the model decides with a clear margin, at the confidence the model
-    earned on this source; return each newly attributed document's side and features,
-    to train the next round."""
-    attributed: list[tuple[str, set[str]]] = []
-    for position, facts in enumerate(all_facts):
-        if facts.doc.senders or not facts.doc.text:
-            continue
-        features = _features(facts.doc.text)
-        side, margin, words = _predict(model, features)
-        if margin < _STYLE_MARGIN:
-            continue
-        # An undated document stands between its neighbours in a chronological volume.
-        iso = _iso(facts.doc) or _nearest_date(all_facts, position)
-        direction = resolver.direction(side == "out", iso)
-        if not direction:
-            continue
-        ev = Evidence(_STYLE_RULE, confidence, None, ", ".join(words))
-        _set(facts.doc, *direction, ev, resolver)
-        attributed.append(("out" if direction[0][0] == resolver.principal else "in", features))
-    return attributed
-
-
-def _self_tested_confidence(
-    all_facts: list[Facts], resolver: PartyResolver, counts: dict[str, Counter[str]],
-    totals: dict[str, int], model: dict,
-) -> float:
-    """How often the wording model is right on this source's own attributed documents,
-    each predicted with itself left out: the lower end of a 90% interval around that rate
-    (Wilson), so a small or poorly separated source earns little trust; never above
-    probable.  Possible when too few documents can be tested.  A large source is
-    tested on an evenly spread sample of its attributed documents."""
-    labelled = [
-        f for f in all_facts
-        if f.doc.senders and f.doc.text and f.doc.senders[0].confidence >= PROBABLE
-    ]  # fmt: skip
-    step = max(1, len(labelled) // _STYLE_MAX_TESTED)
-    right = tested = 0
-    for facts in labelled[::step]:
-        senders = facts.doc.senders
-        side = "out" if senders[0].key == resolver.principal else "in"
-        score = _left_out_score(_features(facts.doc.text), side, counts, totals, model)
-        if abs(score) < _STYLE_MARGIN:
-            continue
-        tested += 1
-        right += (score > 0) == (side == "out")
-    if tested < _STYLE_MIN_TESTED:
-        return POSSIBLE
-    return min(PROBABLE - 0.05, _wilson_lower(right, tested))
-
-
-def _left_out_score(features: set[str], side: str, counts: dict[str, Counter[str]],
-                    totals: dict[str, int], model: dict) -> float:  # fmt: skip
-    """The model's log-odds for a training document as if it had not been trained on."""
-    out_total = totals["out"] - (side == "out")
-    in_total = totals["in"] - (side == "in")
-    score = math.log(out_total / in_total)
-    for f in features:
-        if f in model["weights"]:
-            out_n = counts["out"][f] - (side == "out")
-            in_n = counts["in"][f] - (side == "in")
-            score += math.log((out_n + 1) / (out_total + 2) * (in_total + 2) / (in_n + 1))
-    return score
-
-
-def _wilson_lower(right: int, tested: int, z: float = 1.645) -> float:
-    rate = right / tested
-    spread = z * math.sqrt(rate * (1 - rate) / tested + z * z / (4 * tested * tested))
-    return (rate + z * z / (2 * tested) - spread) / (1 + z * z / tested)
-
-
-def _train(counts: dict[str, Counter[str]], totals: dict[str, int]) -> dict:
-    overall = _count_features(list(counts.values()))
-    vocabulary = {f for f, n in overall.items() if n >= 2}
-    weights = {}
-    for f in vocabulary:
-        p_out = (counts["out"][f] + 1) / (totals["out"] + 2)
-        p_in = (counts["in"][f] + 1) / (totals["in"] + 2)
-        weights[f] = math.log(p_out / p_in)
-    prior = math.log(totals["out"] / totals["in"])
-    return {"weights": weights, "prior": prior}
-
-
-def _count_features(docs: list) -> Counter[str]:
-    """How many of `docs` (feature sets, or counters to add up) hold each feature."""
-    counts: Counter[str] = Counter()
-    for doc in docs:
-        counts.update(doc)
-    return counts
-
-
-def _predict(model: dict, features: set[str]) -> tuple[str, float, list[str]]:
-    weights = model["weights"]
-    known = sorted(weights.keys() & features)
-    present = list(map(weights.__getitem__, known))  # in the order of the features' names
-    score = model["prior"] + sum(present)
-    side = "out" if score > 0 else "in"
-    # The five that weigh most for the side, as sorted((-sign * w, f) ...)[:5] would give.
-    leaning = map(operator.neg, present) if score > 0 else present
-    decisive = heapq.nsmallest(5, zip(leaning, known, strict=True))
-    return side, abs(score), [f for _, f in decisive]
