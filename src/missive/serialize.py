@@ -8,7 +8,10 @@ built once and reused for all its documents (see :func:`source_context`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from missive.anchors import marker_offset
@@ -44,14 +47,25 @@ class SourceContext:
     lines: LineIndex
     notes_by_number: dict[int, Note]
     _referenced_by: dict[int, list[str]] | None = field(default=None)
+    # `line_of` made once: a bisection of the line starts, through the offset map
+    # for markup (called for every span of every document).
+    _line_of: Callable[[int], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lines, source = self.lines, self.source
+        if source.plain_map is None:
+            self._line_of = partial(bisect_right, lines.starts)
+        else:
+            self._line_of = lambda offset: lines.line_of(source.original_offset(offset))
 
     def line_of(self, offset: int) -> int:
         """The 1-based original line of an offset into ``source.readable``."""
-        return self.lines.line_of(self.source.original_offset(offset))
+        return self._line_of(offset)
 
     def span_lines(self, span: Span) -> tuple[int, int]:
-        last = max(span.start, span.end - 1)
-        return self.line_of(span.start), self.line_of(last)
+        start, last = span.start, span.end - 1
+        line_of = self._line_of
+        return line_of(start), line_of(last if last > start else start)
 
     def referenced_by(self, number: int) -> list[str]:
         """Ids of the top-level documents whose markers (enclosures included) point at a note."""
@@ -120,9 +134,11 @@ def _document_lines(doc: Document, ctx: SourceContext) -> dict[str, int]:
 
 
 def _evidence(evidence: Evidence, ctx: SourceContext) -> dict[str, Any]:
-    start_line = end_line = None
-    if evidence.span is not None:
-        start_line, end_line = ctx.span_lines(evidence.span)
+    span = evidence.span
+    if span is None:
+        start_line = end_line = None
+    else:
+        start_line, end_line = ctx.span_lines(span)
     out: dict[str, Any] = {
         "rule": evidence.rule,
         "confidence": evidence.confidence,

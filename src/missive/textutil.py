@@ -43,7 +43,7 @@ class LineIndex:
 
 def words(text: str, count: int) -> str:
     """The first `count` whitespace-separated words of `text`."""
-    return " ".join(text.split()[:count])
+    return " ".join(text.split(None, count)[:count])  # the rest is left unsplit
 
 
 _LOWER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")

@@ -10,10 +10,10 @@ and pseudonyms the edition's notes explain become aliases for this source.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from missive import authority
+from missive.gc_pause import with_gc_paused
 from missive.model import Document, Evidence, Mention, Source, Span, with_enclosures
 from missive.pipeline import names
 from missive.pipeline.edition_aliases import edition_aliases
@@ -22,6 +22,7 @@ from missive.pipeline.names import Candidate, Gazetteer
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'’-]+")
 
 
+@with_gc_paused
 def entities(source: Source) -> Source:
     """Find, resolve and summarise the mentions of every document of `source`."""
     auth = authority.load()
@@ -130,12 +131,12 @@ def _introduced_surnames(
 
 
 def _mention(source: Source, readable: str, c: Candidate) -> Mention:
-    written = readable[c.start : c.end]  # as written
-    span = Span(c.start, c.end)
+    start, end = c.start, c.end
+    written = readable[start:end]  # as written
+    span = Span(start, end)
     if source.plain_map is not None:  # else offsets in the readable text are the original's
-        start = source.original_offset(c.start)
-        end = source.original_offset(c.end - 1) + 1 if c.end > c.start else start
-        original = Span(start, end)
+        first = source.original_offset(start)
+        original = Span(first, source.original_offset(end - 1) + 1 if end > start else first)
     else:
         original = span
     evidence = Evidence(c.rule or "authority file", c.confidence, span, written)
@@ -144,10 +145,11 @@ def _mention(source: Source, readable: str, c: Candidate) -> Mention:
 
 def summarise(mentions: list[Mention], auth: authority.Authority) -> list[dict]:
     """``[{key, type, name, count}]`` of the resolved mentions, in order of first mention."""
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: dict[tuple[str, str], int] = {}  # a dict: a Counter costs more to make
     for m in mentions:
         if m.key:
-            counts[(m.key, m.type)] += 1
+            counted = (m.key, m.type)
+            counts[counted] = counts.get(counted, 0) + 1
     return [
         {"key": key, "type": type_, "name": _name(key, auth, mentions), "count": n}
         for (key, type_), n in counts.items()

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from missive.gc_pause import with_gc_paused
 from missive.model import Source
 
 
@@ -68,13 +69,65 @@ _HEADING_WORD = re.compile(r"\b(?:TO|FROM|FOR)\b")
 _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{1,4})$")
 
 
+@with_gc_paused
 def normalize(source: Source) -> Layout:
-    lines = split_lines(source.readable)
-    for line in lines:
-        clean_line(line)
-    mark_noise(lines)
+    lines = cleaned_lines(source.readable)
+    _mark_running_heads(lines)
     first = first_line_after(lines, source.header_end)
     return Layout(lines=lines, first_line=first)
+
+
+def cleaned_lines(text: str) -> list[Line]:
+    """`split_lines`, then `clean_line` and `noise_reason` on each line, in one pass:
+    the same lines.  Most lines hold none of the characters cleaning or a noise rule
+    looks for; they are read with a few tests instead of the calls."""
+    lines: list[Line] = []
+    append = lines.append
+    start = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        end = start + len(raw)
+        stripped = raw.rstrip()  # what clean_line's rstrip("\r").rstrip() leaves
+        if not stripped:
+            append(Line(no, start, end, raw, "", "", []))
+        elif _needs_cleaning(stripped):
+            line = Line(no, start, end, raw, "")
+            clean_line(line)
+            line.noise = noise_reason(line.clean)
+            append(line)
+        else:  # clean as it is: no markup, no leading space or mark, no "- "
+            append(Line(no, start, end, raw, stripped, _noise_of_clean(stripped), []))
+        start = end + 1
+    return lines
+
+
+def _needs_cleaning(text: str) -> bool:
+    """Whether `clean_line` may change `text` (right-stripped, not empty) other than
+    by stripping it: what its tests for each substitution look for."""
+    return (
+        text[0].isspace()
+        or text[0] in _PARA_MARK_CHARS
+        or "<" in text
+        or "~~" in text
+        or "*" in text
+        or "__" in text
+        or "- " in text
+    )
+
+
+def _noise_of_clean(text: str) -> str:
+    """`noise_reason(text)`, called only where one of its rules can hold: a digit or a
+    closing dash or bracket at the end, a digit or separator at the start, or at most
+    three characters."""
+    last, first = text[-1], text[0]
+    if (
+        last.isdigit()
+        or last in _PAGE_NUMBER_ENDS
+        or first.isdigit()
+        or first in _SEPARATOR_CHARS
+        or len(text) <= 3
+    ):
+        return noise_reason(text)
+    return ""
 
 
 def split_lines(text: str) -> list[Line]:

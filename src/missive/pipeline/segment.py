@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from missive.gc_pause import with_gc_paused
 from missive.model import Note, Source, Span
 from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
@@ -82,12 +83,15 @@ class Positions:
     paragraph_gap: int = 1
 
 
+@with_gc_paused
 def segment(source: Source, layout: Layout) -> list[Draft]:
     find_notes_section(layout)
     source.notes = read_notes(layout)
     lines = layout.lines[layout.first_line : layout.notes_start]
     footnotes = mark_footnotes(lines)
-    source.notes = sorted(source.notes + read_footnotes(lines, footnotes), key=lambda n: n.span.start)
+    source.notes = sorted(
+        source.notes + read_footnotes(lines, footnotes), key=lambda n: n.span.start
+    )
     numbers = layout.note_numbers | {lines[i].info["footnote"] for i in footnotes}
     for line in lines:
         if line.kind != "footnote":
@@ -295,8 +299,10 @@ def read_footnotes(lines: list[Line], firsts: list[int]) -> list[Note]:
     notes = []
     for first in firsts:
         indices = [first]
-        while indices[-1] + 1 < len(lines) and lines[indices[-1] + 1].kind == "footnote" and (
-            lines[indices[-1] + 1].info["first"] == lines[first].no
+        while (
+            indices[-1] + 1 < len(lines)
+            and lines[indices[-1] + 1].kind == "footnote"
+            and (lines[indices[-1] + 1].info["first"] == lines[first].no)
         ):
             indices.append(indices[-1] + 1)
         notes.append(_make_note(lines, indices))

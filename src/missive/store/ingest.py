@@ -12,6 +12,7 @@ import msgspec
 
 from missive import __version__
 from missive.errors import StoreError
+from missive.gc_pause import with_gc_paused
 from missive.model import Document, Source
 from missive.serialize import SourceContext, document_to_dict, note_to_dict, source_context
 from missive.serialize import source_to_dict as serialize_source
@@ -157,17 +158,20 @@ class _Writer:
         data["counts"].update(documents=self.top_level, all_documents=len(self.ids))
         self.conn.execute(sql.COMPLETE_SOURCE, (self.source.text, to_json(data), source_id))
 
+    @with_gc_paused
     def _write_documents(self, source_id: int, documents: list[Document]) -> None:
         conn = self.conn
         docs = list(_document_rows(documents, self.source, source_context(self.source)))
         self.ids.extend(data["id"] for _, data in docs)
         first_pk, first_seq = self.next_pk, self.seq
+        # Each link encoded once: for its own row and inside its document's JSON.
+        links = [[_ENCODER.encode(link) for link in data["links"]] for _, data in docs]
         # Generators: each row's JSON lives only while SQLite binds it (bounded memory).
         conn.executemany(
-            sql.INSERT_DOCUMENT, _document_table_rows(docs, source_id, first_pk, first_seq)
+            sql.INSERT_DOCUMENT, _document_table_rows(docs, links, source_id, first_pk, first_seq)
         )
         conn.executemany(sql.INSERT_FTS, _fts_rows(docs, first_pk))
-        _write_links(conn, source_id, docs, first_pk)
+        _write_links(conn, source_id, docs, links)
         _write_mentions(conn, source_id, docs)
         self.next_pk += len(docs)
         self.seq += len(docs)
@@ -177,11 +181,18 @@ def _write_links(
     conn: sqlite3.Connection,
     source_id: int,
     docs: list[tuple[Document, dict[str, Any]]],
-    first_pk: int,
+    links: list[list[bytes]],
 ) -> None:
-    """The links of every document (enclosures included), for lookups in both directions:
-    read by SQLite from the documents' JSON just written (no second serialization)."""
-    conn.execute(sql.INSERT_LINKS_OF_DOCUMENTS, (first_pk, first_pk + len(docs) - 1))
+    """The links of every document (enclosures included), for lookups in both directions;
+    each row's JSON is the link's JSON in its document's (`links`: encoded, by document)."""
+    conn.executemany(
+        sql.INSERT_LINK,
+        (
+            (source_id, data["id"], link["type"], link["target"], encoded.decode())
+            for (_, data), encoded_links in zip(docs, links, strict=True)
+            for link, encoded in zip(data["links"], encoded_links, strict=True)
+        ),
+    )
     link_across_sources(conn, source_id, [data for _, data in docs])
 
 
@@ -259,9 +270,14 @@ def _with_enclosures(
 
 
 def _document_table_rows(
-    docs: list[tuple[Document, dict[str, Any]]], source_id: int, first_pk: int, first_seq: int
+    docs: list[tuple[Document, dict[str, Any]]],
+    links: list[list[bytes]],
+    source_id: int,
+    first_pk: int,
+    first_seq: int,
 ) -> Iterator[tuple[Any, ...]]:
     for k, (_, data) in enumerate(docs):
+        encoded = {**data, "links": list(map(msgspec.Raw, links[k]))} if links[k] else data
         yield (
             first_pk + k,
             data["id"],
@@ -274,7 +290,7 @@ def _document_table_rows(
             data["kind"],
             to_json([p["key"] for p in data["senders"]]),
             to_json([p["key"] for p in data["recipients"]]),
-            to_json(data),
+            to_json(encoded),
         )
 
 

@@ -178,14 +178,6 @@ SELECT s.name FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id =
 """
 OPTIMIZE_FTS = "INSERT INTO documents_fts (documents_fts) VALUES ('optimize')"
 DELETE_SOURCE_LINKS = "DELETE FROM links WHERE source_id = ?"
-# The links of the documents with pk in [?, ?], taken from their stored JSON, in order.
-INSERT_LINKS_OF_DOCUMENTS = """
-INSERT INTO links (source_id, doc_id, type, target, data)
-SELECT d.source_id, d.id, json_extract(j.value, '$.type'), json_extract(j.value, '$.target'),
-       j.value
-FROM documents d, json_each(d.data, '$.links') j
-WHERE d.pk BETWEEN ? AND ? ORDER BY d.pk, j.key
-"""
 INSERT_LINK = "INSERT INTO links (source_id, doc_id, type, target, data) VALUES (?, ?, ?, ?, ?)"
 LINKS_FROM = "SELECT doc_id, data FROM links WHERE doc_id = ? ORDER BY pk"
 LINKS_TO = "SELECT doc_id, data FROM links WHERE target = ? ORDER BY pk"
