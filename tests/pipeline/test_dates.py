@@ -13,6 +13,13 @@ from missive.pipeline.dates import find_dates, parse_date_line, trailing_date
         ("13 November, 1943", "1943-11-13"),
         ("Moscow, June 10, 1944—7 p.m.", "1944-06-10"),
         ("November 29, 1943 51", "1943-11-29"),
+        ("FOREIGN OFFICE, August 23, 1939, 10 p.m.", "1939-08-23"),
+        ("BERLIN, August 23, 1939, 7.30 p.m.", "1939-08-23"),
+        ("Sunday, March 5, 1944", "1944-03-05"),
+        # the older clerks' forms: abbreviations with raised letters, a stop after the day
+        ("Feby. 4. 1790", "1790-02-04"),
+        ("Sepr. 20. 1789", "1789-09-20"),
+        ("Octr. 4th 1790", "1790-10-04"),
     ],
 )
 def test_date_lines_in_every_common_form(line, iso):
@@ -40,3 +47,22 @@ def test_impossible_date_is_ignored():
 def test_date_fused_onto_the_end_of_a_sentence():
     assert trailing_date("another blow to Hitler. October 14, 1943").iso == "1943-10-14"
     assert trailing_date("on October 14, 1943 we met") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "iso"),
+    [
+        ("Paris Sep. 19. 1789.", "Paris", "1789-09-19"),
+        ("New York Feby. 4. 1790", "New York", "1790-02-04"),
+        ("London 24th January 1790", "London", "1790-01-24"),
+        ("Moscow, Sunday, March 5, 1944", "Moscow", "1944-03-05"),
+    ],
+)
+def test_a_place_before_its_date_with_or_without_a_comma(line, place, iso):
+    parsed = parse_date_line(line)
+    assert (parsed.place, parsed.date.iso) == (place, iso)
+
+
+def test_a_weekday_or_a_verb_before_a_date_is_no_place():
+    assert parse_date_line("Sunday 5 March 1944").place is None
+    assert parse_date_line("Received 5 March 1944") is None

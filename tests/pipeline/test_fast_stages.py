@@ -83,7 +83,7 @@ def _plain_heading(text: str) -> dict | None:
     core = classify.HEADING_PREFIX.sub("", stripped)
     for pattern in (
         r"^(?:from\s+)(?P<s>.+?)\s+to\s+(?P<r>.+)$",
-        r"^(?:for\s+)(?P<r>.+?)\s+from\s+(?P<s>.+)$",
+        r"^(?:for|to)\s+(?P<r>.+?)\s+from\s+(?P<s>.+)$",
         r"^(?:from\s+)(?P<s>.+?)\s+for\s+(?P<r>.+)$",
         r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
     ):

@@ -43,6 +43,15 @@ The pages and what they exercise:
   fields ("FROM: Moscow", "TO: Secretary of State", "DATE: ...", "NO.: 75"), record-type
   lines ("INCOMING TELEGRAM", "MEMORANDUM"), capitalised signatures with "JR.", a post
   as addressee ("American Embassy, Moscow").
+- papers_edition_page.txt: an edition of statesmen's papers (Founders Online style) —
+  "From Thomas Jefferson to John Jay, 19 September 1789" and "To George Washington
+  from Gouverneur Morris, …" headings with their dates, place and date with no comma
+  between ("Paris Sep. 19. 1789.", "London 24th January 1790"), salutations with no
+  stop ("Sir", "Dear Sir"), long closing sentences, "Th: Jefferson" signatures.
+- dbfp_page.txt: Documents on British Foreign Policy — "Sir N. Henderson (Berlin) to
+  Viscount Halifax (Received August 23, 7.30 p.m.)" (the post in brackets after a
+  name, the receipt after the heading), "No. 482 Telegraphic [C 11863/15/18]",
+  capitalised place datelines with times ("FOREIGN OFFICE, August 23, 1939, 10 p.m.").
 - html_letters.html: <h2> "Churchill to Stalin" headings, date <p>s before or after
   the body, "Received …", a joint sender and two recipients, footnote <sup> links and
   an <ol class="footnotes">, entities, an unclosed <em>.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from missive.pipeline.dates import find_dates, parse_date_line
+from missive.pipeline.dates import ANY_FULL_DATE, find_dates, parse_date_line
 from missive.pipeline.normalize import Line
 
 NUMBER = re.compile(
@@ -26,12 +26,23 @@ SENT_RECEIVED = re.compile(
 _BRACKETED_RECEIVED = re.compile(r"\s*\[\s*Received:?\s+(?P<rest>[^\]]+)\]\s*\.?$", re.IGNORECASE)
 SALUTATION = re.compile(
     r"^(?:My\s+)?(?:very\s+)?(?:dear|dearest)\s+\S.{0,60}[,:!]$"
+    # many editions print the salutation with no stop: "Dear Sir", "My dear General"
+    r"|^(?:My\s+)?(?:very\s+)?(?:dear|dearest)(?:\s+[A-Z][\w'’.-]*){1,4}$"
     r"|^(?:Sir|Madam|Gentlemen|(?:Your\s+)?Excellency|Dear\s+Sir|Mr\.?\s+President|"
-    r"Mr\.?\s+Prime\s+Minister|Monsieur\s+le\s+\w+)[,:!]$",
+    r"Mr\.?\s+Prime\s+Minister|Monsieur\s+le\s+\w+)[,:!]?$",
     re.IGNORECASE,
 )
 _CLOSING_WORDS = re.compile(
     r"\b(?:sincerely|faithfully|cordially|respectfully|truly|yours|affectionately|devotedly)\b",
+    re.IGNORECASE,
+)
+# The longer formula of older letters, a sentence of its own: "I have the Honor to be
+# with Respect Sir your obedient Servant", "I am dear Sir ... Your's affectionately,".
+_FORMAL_CLOSING = re.compile(
+    r"^(?:With\s+[^,.]{3,80},\s*)?"
+    r"(?:I\s+(?:am|have\s+the\s+honou?r\s+to\s+be|remain)\b|(?:Believe|Accept)\s+me\b|Adieu\b)"
+    r".{0,120}\b(?:servant|serv[t]|friend|affectionately|affectly|sincerely|faithfully|"
+    r"respectfully|truly|yours|yrs)\b[.,]?$",
     re.IGNORECASE,
 )
 NOTES_HEADING = re.compile(
@@ -46,6 +57,9 @@ FILE_REFERENCE = re.compile(
     r":\s*(?P<kind>Telegram|Airgram|Despatch|Dispatch|Letter|Memorandum|"
     r"Note|Instruction|Circular)\b"
     r"|^\d{2,4}\.\d+(?:\s+[\w ]{1,40})?\s+\d{4}/\d+$"
+    # a telegram's own number and registry mark: "No. 482 Telegraphic [C 11863/15/18]"
+    r"|^No\.?\s*\d{1,6}\s+(?:\w+:?\s+){0,2}?(?P<kind2>Telegraphic|Telegram|Despatch|Dispatch|"
+    r"Airgram|Letter|Note|Memorandum|Circular)\b(?:\s+\[[^\]]{1,40}\])?\.?$"
     r"|^\[(?P<form>Translation|Paraphrase|Extract|Excerpt|Summary|Draft)\]$",
     re.IGNORECASE,
 )
@@ -67,7 +81,8 @@ HEADING_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(
-    r"^(?:\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.|of|the|in|and|de|du|von|van|la|le|da|for|on|at|mr\.?)$"
+    r"^(?:\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.|of|the|in|and|de|du|von|van|la|le|da|for|on|at|mr\.?"
+    r"|[A-Z][a-z]{0,2}:)$"  # "Th: Jefferson", "Go: Washington": a clerk's abbreviation
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 HEADER_FIELD = re.compile(
@@ -118,12 +133,15 @@ def classify_text(text: str) -> tuple[str, dict]:
     if low in _TYPE_STARTS and (m := DOCUMENT_TYPE_LINE.match(text)):
         return "file_reference", {"kind": m.group("kind").lower()}
     if _may_be_file_reference(text) and (m := FILE_REFERENCE.match(text)):
-        info = {"kind": m.group("kind").lower()} if m.group("kind") else {}
+        kind = m.group("kind") or m.group("kind2")
+        info = {"kind": _KIND_WORDS.get(kind.lower(), kind.lower())} if kind else {}
         if m.group("form"):
             info["form"] = m.group("form").lower()
         return "file_reference", info
     if low in _RECORD_STARTS and (info := record_heading(text)):
         return "record_heading", info
+    if text[-1:] in _DIGITS and (info := dated_heading(text)):
+        return "heading", info
     if low in "f" and (m := FROM_TO.match(text)):
         return "from_to", {
             "senders": [m.group("sender")],
@@ -163,9 +181,13 @@ def _first_char(text: str) -> str:
     return first if first.isascii() and not first.isspace() else ""
 
 
+_KIND_WORDS = {"telegraphic": "telegram"}
+
+
 def _may_be_file_reference(text: str) -> bool:
-    """What every form of FILE_REFERENCE needs: a ":", a "/" or an opening "["."""
-    return ":" in text or "/" in text or text.startswith("[")
+    """What every form of FILE_REFERENCE needs: a ":", a "/", an opening "[", or a
+    telegram's number ("No. 482 Telegraphic")."""
+    return ":" in text or "/" in text or text.startswith(("[", "No"))
 
 
 def sent_or_received(text: str) -> dict | None:
@@ -251,9 +273,33 @@ def numbered_heading(text: str) -> dict | None:
     return {"number": int(m.group("n")), **info, "text": m.group("rest")}
 
 
+_HEADING_DATE = re.compile(rf",\s*(?P<date>{ANY_FULL_DATE})$")
+
+
+def dated_heading(text: str) -> dict | None:
+    """ "From Thomas Jefferson to James Madison, 6 September 1789": a heading with its
+    date after a comma (the editions of founders' and statesmen's papers)."""
+    m = _HEADING_DATE.search(text)
+    if not m or not (info := heading(text[: m.start()])):
+        return None
+    found = find_dates(m.group("date"))
+    if found:
+        info = {**info, "date": found[0].iso, "date_text": found[0].text}
+    return info
+
+
+_HEADING_RECEIVED = re.compile(r"\s*[(\[]\s*Received:?\s+(?P<rest>[^)\]]{3,60})[)\]]\.?$", re.I)
+
+
 def heading(text: str) -> dict | None:
     """ "W. CHURCHILL TO J. V. STALIN*", "President Roosevelt to Marshal Stalin",
-    "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT"."""
+    "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT", and with the
+    receipt noted after it: "Sir N. Henderson (Berlin) to Viscount Halifax (Received
+    August 23, 7.30 p.m.)"."""
+    if text.endswith((")", "]")) and (m := _HEADING_RECEIVED.search(text)):
+        found = find_dates(m.group("rest"), yearless=True)
+        info = heading(text[: m.start()]) if found else None
+        return {**info, "received": found[0].iso, "received_text": found[0].text} if info else None
     if len(text) > 200 or text.endswith((",", ";", ":")):
         return None
     if text[-1:] in _MARK_CHARS or text[-1:].isdigit() or text.endswith("\n"):
@@ -284,7 +330,7 @@ _HEADING_FORMS = [
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         r"^(?:from\s+)(?P<s>.+?)\s+to\s+(?P<r>.+)$",
-        r"^(?:for\s+)(?P<r>.+?)\s+from\s+(?P<s>.+)$",
+        r"^(?:for|to)\s+(?P<r>.+?)\s+from\s+(?P<s>.+)$",
         r"^(?:from\s+)(?P<s>.+?)\s+for\s+(?P<r>.+)$",
         r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
     )
@@ -316,7 +362,9 @@ def split_parties(text: str) -> list[str]:
 
 
 def is_closing(text: str) -> bool:
-    return text.endswith(",") and len(text.split()) <= 6 and bool(_CLOSING_WORDS.search(text))
+    if text.endswith(",") and len(text.split()) <= 6 and _CLOSING_WORDS.search(text):
+        return True
+    return len(text) <= 160 and bool(_FORMAL_CLOSING.match(text))
 
 
 _DIGIT = re.compile(r"\d")

@@ -16,14 +16,21 @@ MONTHS = {
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # the older clerks' abbreviations, raised letters printed in line: "Feby. 4. 1790"
+    "jany": 1, "feby": 2, "febry": 2, "apl": 4, "augt": 8, "sepr": 9, "septr": 9,
+    "octr": 10, "novr": 11, "decr": 12,
 }  # fmt: skip
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
+    r"Dec\.|Jany\.|Febr?y\.|Apl\.|Augt\.|Sept?r\.|Octr\.|Novr\.|Decr\.)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 
 # Month D, YYYY | D Month YYYY | Month D (no year) | D Month (no year) | ISO
-_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[,.]\s*|\s+){_YEAR}\b")
 _DMY = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\s*,?\s*{_YEAR}\b")
 _ISO = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _MD = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d{{4}})")
@@ -35,17 +42,30 @@ def _anonymous(pattern: str) -> str:
 
 
 _ANY_FULL = "|".join(_anonymous(p.pattern) for p in (_MDY, _DMY, _ISO))
+ANY_FULL_DATE = _ANY_FULL  # a full date in any form, as a pattern without groups
 
 # A line that is nothing but a date: optional place ("Moscow,"), optional brackets,
 # an optional trailing note marker ("November 29, 1943 51") or time ("—7 p.m.").
 _PLACE_WORD = r"[A-Z][\w'.-]*"
-_PLACE_PREFIX = (  # "Moscow,", "The White House,", "Department of State, Washington,"
-    rf"(?P<place>(?:{_PLACE_WORD}(?:\s+(?:(?:of|the|de|du|on|upon|am|la|le|del|di)\s+)?"
-    rf"{_PLACE_WORD}){{0,3}},\s*){{1,3}})?"
+_PLACE_NAME = (
+    rf"{_PLACE_WORD}(?:\s+(?:(?:of|the|de|du|on|upon|am|la|le|del|di)\s+)?{_PLACE_WORD}){{0,3}}"
 )
-_TIME = r"(?:\s*[—–-]+\s*\d{1,2}(?:[.:]\d\d)?\s*[ap]\.\s*m\.|\s*,?\s*(?:noon|midnight))?"
+# A weekday or a verb before a date is no place: "Sunday 5 March 1944", "Dated 5 March".
+_NOT_A_PLACE = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Dated|Written|Sent|"
+    r"Received|Signed|On|Of|The)\b)"
+)
+_PLACE_PREFIX = (  # "Moscow,", "The White House,", "Department of State, Washington,",
+    # and, with no comma, a place before its date: "Paris Sep. 6. 1789", "London 24th ..."
+    rf"(?P<place>(?:{_PLACE_NAME},\s*){{1,3}}|{_NOT_A_PLACE}{_PLACE_NAME}\s+(?=[A-Z0-9]))?"
+)
+_TIME = (  # "—7 p.m.", ", 6 p.m.", " 7.30 a.m.", ", noon"
+    r"(?:(?:\s*[—–-]+\s*|\s*,\s*|\s+)\d{1,2}(?:[.:]\d\d)?\s*[ap]\.\s*m\."
+    r"|\s*,?\s*(?:noon|midnight))?"
+)
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_ONLY = re.compile(
-    rf"^\s*\[?\s*{_PLACE_PREFIX}(?P<date>{_ANY_FULL})"
+    rf"^\s*\[?\s*{_PLACE_PREFIX}{_WEEKDAY}(?P<date>{_ANY_FULL})"
     rf"{_TIME}\s*\.?\s*\]?\s*\.?(?P<marker>\s+\d{{1,3}})?\s*$"
 )
 
@@ -118,6 +138,9 @@ class DateLine:
 
 
 _DIGIT = re.compile(r"\d")
+_WEEKDAY_AFTER_PLACE = re.compile(
+    r"(?:^|,\s*)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$|\s+$"
+)
 
 
 def parse_date_line(line: str) -> DateLine | None:
@@ -133,7 +156,7 @@ def parse_date_line(line: str) -> DateLine | None:
     offset = m.start("date")
     fd = inner[0]
     fd = FoundDate(fd.iso, fd.start + offset, fd.end + offset, fd.text)
-    place = (m.group("place") or "").strip().rstrip(",").strip() or None
+    place = _WEEKDAY_AFTER_PLACE.sub("", (m.group("place") or "").strip().rstrip(",")) or None
     marker = int(m.group("marker")) if m.group("marker") else None
     return DateLine(fd, place, marker)
 

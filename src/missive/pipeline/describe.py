@@ -223,7 +223,11 @@ def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:
     info = line.info
     span = item["span"]
     if info.get("date"):
-        _set_date(doc, "dated", info["date"], "date in the record heading", CERTAIN, item)
+        rule = f"date in the {line.kind.replace('_', ' ')}"
+        _set_date(doc, "dated", info["date"], rule, CERTAIN, item)
+    if info.get("received"):
+        rule = f"receipt noted in the {line.kind.replace('_', ' ')}"
+        _set_date(doc, "received", info["received"], rule, CERTAIN, item)
     if info.get("channel"):
         doc.channel = Inferred(
             info["channel"], Evidence("channel in the record heading", CERTAIN, span, item["text"])

@@ -160,9 +160,11 @@ class PartyResolver:
 
     def resolve_name(self, name: str, iso: str | None) -> str | None:
         name = _SUFFIX.sub("", name)  # "E. R. STETTINIUS, JR."
-        inner = re.search(r"\(([A-Z][\w'-]+)\)", name)  # "The Ambassador ... (Harriman)"
-        if inner:
+        inner = re.search(r"\s*\(([A-Z][\w'-]+)\)", name)
+        if inner and re.match(r"(?i)the\b", name.strip()):  # "The Ambassador ... (Harriman)"
             return self.authority.key_for(inner.group(1))
+        if inner:  # "Sir N. Henderson (Berlin)": the post after a person's name
+            name = name[: inner.start()] + name[inner.end() :]
         known = self.authority.resolve(name)
         if known:
             return known
