@@ -94,6 +94,11 @@ def _plain_heading(text: str) -> dict | None:
                 "senders": classify.split_parties(m.group("s")),
                 "recipients": classify.split_parties(m.group("r")),
             }
+    for pattern, role in ((r"^to\s+(.+)$", "recipients"), (r"^from\s+(.+)$", "senders")):
+        m = re.match(pattern, core, re.IGNORECASE)
+        side = m.group(1) if m else ""
+        if m and not re.search(r"(?i)\b(?:from|to|for)\b", side) and classify._is_name_phrase(side):
+            return {"senders": [], "recipients": [], **info, role: classify.split_parties(side)}
     return None
 
 

@@ -15,11 +15,14 @@ from missive.pipeline.normalize import Line
 
 NUMBER = re.compile(
     r"^(?:No\.?|Nr\.?|Number|Doc(?:ument)?\.?(?:\s+No\.?)?)\s*(?P<n>\d{1,5})\s*\.?$"
-    r"|^\[(?:No\.?\s*|Document\s+)?(?P<b>\d{1,5})\]$|^(?P<d>\d{1,4})\.$",
+    r"|^\[(?:No\.?\s*|Document\s+)?(?P<b>\d{1,5})\]$|^(?P<d>\d{1,4})\.$"
+    # an edition's series letter and number: "C-140", "R-180/1" (Kimball's numbering)
+    r"|^(?-i:[A-Z]{1,2})-(?P<s>\d{1,5})(?:/\d{1,3})?(?:,\s*(?:draft\s+)?[A-Z])?$",
     re.IGNORECASE,
 )
 SENT_RECEIVED = re.compile(
-    r"^\[?(?P<role>Sent|Despatched|Dispatched|Transmitted|Received|Delivered|Handed over|Handed)"
+    r"^\[?(?P<role>Sent|Despatched|Dispatched|Transmitted|Received|Delivered|Handed over|Handed"
+    r"|D\.|R\.)"  # a British telegram's "D. 11.50 p.m. 5th February, 1944." / "R. ..."
     r"(?:\s+(?:on|at|in|by\s+[^,]{1,60}?\s+on))?\s*:?\s+(?P<rest>.+?)\]?\.?$",
     re.IGNORECASE,
 )
@@ -33,7 +36,8 @@ SALUTATION = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_WORDS = re.compile(
-    r"\b(?:sincerely|faithfully|cordially|respectfully|truly|yours|affectionately|devotedly)\b",
+    r"\b(?:sincerely|faithfully|cordially|respectfully|truly|yours|affectionately|devotedly|"
+    r"your devoted)\b",
     re.IGNORECASE,
 )
 # The longer formula of older letters, a sentence of its own: "I have the Honor to be
@@ -43,6 +47,15 @@ _FORMAL_CLOSING = re.compile(
     r"(?:I\s+(?:am|have\s+the\s+honou?r\s+to\s+be|remain)\b|(?:Believe|Accept)\s+me\b|Adieu\b)"
     r".{0,120}\b(?:servant|serv[t]|friend|affectionately|affectly|sincerely|faithfully|"
     r"respectfully|truly|yours|yrs)\b[.,]?$",
+    re.IGNORECASE,
+)
+# A line that is only a security classification or a precedence: "SECRET", "MOST
+# IMMEDIATE.", "Personal and Secret" (not a signature, though it looks like a name).
+_MARKING = re.compile(
+    r"^\[?(?:(?P<classification>personal and (?:most )?secret|most secret|top secret|"
+    r"strictly (?:secret|confidential)|secret|confidential|restricted|eyes only)"
+    r"|(?P<precedence>(?:most )?immediate|priority|emergency|urgent|niact|clear the line))"
+    r"\.?\]?$",
     re.IGNORECASE,
 )
 NOTES_HEADING = re.compile(
@@ -119,9 +132,11 @@ def classify_text(text: str) -> tuple[str, dict]:
     first = _first_char(text)
     low = first.lower()
     if low in _NUMBER_STARTS and (m := NUMBER.match(text)):
-        return "number", {"number": int(m.group("n") or m.group("b") or m.group("d"))}
+        return "number", {"number": int(m.group("n") or m.group("b") or m.group("d") or m.group("s"))}
     if low in _DIGITS and (info := numbered_heading(text)):
         return "number", info
+    if len(text) < 40 and low in _MARKING_STARTS and (m := _MARKING.match(text)):
+        return "file_reference", {k: v for k, v in m.groupdict().items() if v}
     if low in _NOTES_STARTS and NOTES_HEADING.match(text):
         return "notes_heading", {}
     if low in _SENT_STARTS and (info := sent_or_received(text)):
@@ -150,10 +165,16 @@ def classify_text(text: str) -> tuple[str, dict]:
         }
     if info := heading(text):
         return "heading", info
+    if ". " in text and (info := marked_heading(text)):
+        return "heading", info
     if low in _SALUTATION_STARTS and SALUTATION.match(text):
         return "salutation", {}
+    if "   " in text and (info := salutation_and_dateline(text)):
+        return "salutation", info
     if is_closing(text):
         return "closing", {}
+    if low in _SIGNED_CLOSING_STARTS and (m := _SIGNED_CLOSING.match(text)):
+        return "closing", {"closing": m.group("closing"), "signature": m.group("name")}
     if is_place_line(text):
         return "place_line", {}
     if is_name_line(text):
@@ -163,14 +184,16 @@ def classify_text(text: str) -> tuple[str, dict]:
 
 # The characters each pattern can open with (lowercased for the case-insensitive ones).
 _DIGITS = "0123456789"
-_NUMBER_STARTS = "nd[" + _DIGITS
+_NUMBER_STARTS = "nd[" + _DIGITS + "abcefghijklmopqrstuvwxyz"  # series letters too
 _NOTES_STARTS = "nefr"
-_SENT_STARTS = "[sdtrh"
+_SENT_STARTS = "[sdtrh"  # "d." and "r." too
 _DATE_STARTS = "[ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS  # a bracket, a place, a month, a day
 _FIELD_STARTS = "ftdsrnca"
 _TYPE_STARTS = "ioptcamd"
 _RECORD_STARTS = "ptcdslmna"
 _SALUTATION_STARTS = "mvdsgye"
+_MARKING_STARTS = "[pmtscrfieun"
+_SIGNED_CLOSING_STARTS = "asfcrvty"
 
 
 def _first_char(text: str) -> str:
@@ -198,7 +221,7 @@ def sent_or_received(text: str) -> dict | None:
     dates = find_dates(m.group("rest"), yearless=text.startswith("["))
     if not dates or len(m.group("rest")) > 80:
         return None
-    role = "received" if m.group("role").lower() in {"received", "delivered"} else "sent"
+    role = "received" if m.group("role").lower() in {"received", "delivered", "r."} else "sent"
     if m.group("role").lower().startswith("handed"):
         role = "received"
     return {"role": role, "date": dates[0].iso, "date_text": dates[0].text}
@@ -221,7 +244,45 @@ def date_line(text: str) -> dict | None:
     return info
 
 
+# A British cypher telegram's heading: "Decypher. Sir A. Clark Kerr (Moscow). 5th February,
+# 1944." (received from him), "Cypher telegram to Sir A. Clark Kerr (Moscow). Foreign
+# Office, 7th February, 1944. 4.30 p.m." (sent to him).
+_CYPHER_HEADING = re.compile(
+    r"^(?P<form>Decypher|Decipher|Decode|Cypher|Cipher|Code)(?:\s+telegram)?\.?\s+"
+    r"(?:(?P<dir>to|from)\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]*\.?\s+){0,5}[A-Z][\w'’-]+)(?:\s*\((?P<post>[^)]{1,40})\))?\.\s+"
+    r"(?P<rest>.{6,120})$",
+    re.IGNORECASE,
+)
+
+
+_CYPHER_OFFICE = "the Foreign Secretary"
+
+
+def cypher_heading(text: str) -> dict | None:
+    m = _CYPHER_HEADING.match(text)
+    if not m or not (dates := find_dates(m.group("rest"))):
+        return None
+    incoming = m.group("form").lower().startswith("de") or (m.group("dir") or "").lower() == "from"
+    # The other side is the office the telegram was deciphered in or sent from.
+    name, office = [m.group("name")], [_CYPHER_OFFICE]
+    info = {
+        "kind": "telegram",
+        "form": m.group("form").lower(),
+        "senders": name if incoming else office,
+        "recipients": office if incoming else name,
+        "date": dates[0].iso,
+        "date_text": dates[0].text,
+    }
+    place = m.group("rest")[: dates[0].start].strip(" ,.")
+    if place and re.fullmatch(r"[A-Z][\w' .-]{1,40}", place):
+        info["place"] = place
+    return info
+
+
 def record_heading(text: str) -> dict | None:
+    if text[:1] in "CcDd" and (info := cypher_heading(text)):
+        return info
     m = RECORD_HEADING.match(text)
     if not m or len(text) > 240:
         return None
@@ -291,6 +352,22 @@ def dated_heading(text: str) -> dict | None:
 _HEADING_RECEIVED = re.compile(r"\s*[(\[]\s*Received:?\s+(?P<rest>[^)\]]{3,60})[)\]]\.?$", re.I)
 
 
+def marked_heading(text: str) -> dict | None:
+    """ "Former Naval Person to President Roosevelt. Personal and Secret. No. 140.": a
+    heading whose classification and telegram number follow it as sentences."""
+    first, *rest = re.split(r"(?<=\.)\s+(?=[A-Z])", text.strip())
+    if not rest or len(rest) > 3 or not (info := heading(first)):
+        return None
+    for part in rest:
+        if m := _MARKING.match(part):
+            info.update({k: v for k, v in m.groupdict().items() if v})
+        elif m := NUMBER.match(part):
+            info["telegram_number"] = int(m.group("n") or m.group("b") or m.group("d") or 0)
+        else:
+            return None
+    return info
+
+
 def heading(text: str) -> dict | None:
     """ "W. CHURCHILL TO J. V. STALIN*", "President Roosevelt to Marshal Stalin",
     "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT", and with the
@@ -315,11 +392,16 @@ def heading(text: str) -> dict | None:
         return None
     for pattern in _HEADING_FORMS:
         m = pattern.match(core)
-        if m and _is_name_phrase(m.group("s")) and _is_name_phrase(m.group("r")):
+        if not m:
+            continue
+        sides = m.groupdict()
+        if len(sides) == 1 and _LINK_WORD.search(sides.get("s") or sides.get("r")):
+            continue  # one side only: a link word inside it means a malformed heading
+        if all(_is_name_phrase(side) for side in sides.values()):
             return {
                 **info,
-                "senders": split_parties(m.group("s")),
-                "recipients": split_parties(m.group("r")),
+                "senders": split_parties(sides.get("s") or ""),
+                "recipients": split_parties(sides.get("r") or ""),
             }
     return None
 
@@ -333,9 +415,13 @@ _HEADING_FORMS = [
         r"^(?:for|to)\s+(?P<r>.+?)\s+from\s+(?P<s>.+)$",
         r"^(?:from\s+)(?P<s>.+?)\s+for\s+(?P<r>.+)$",
         r"^(?P<s>.+?)\s+to\s+(?P<r>.+)$",
+        # one side only, in a volume of one person's papers: "To Edward Mandell House"
+        r"^to\s+(?P<r>.+)$",
+        r"^from\s+(?P<s>.+)$",
     )
 ]
 _HEADING_LINKS = {"from", "to", "for"}
+_LINK_WORD = re.compile(r"\b(?:from|to|for)\b", re.IGNORECASE)
 
 
 def _all_heading_words(core: str) -> bool:
@@ -359,6 +445,28 @@ def _is_name_phrase(text: str) -> bool:
 def split_parties(text: str) -> list[str]:
     parts = re.split(r",?\s+(?:and|AND|&)\s+|,\s+(?=(?:the\s+)?[A-Z])", text)
     return [p.strip(" ,.") for p in parts if p.strip(" ,.")]
+
+
+# "Affectionately yours, Woodrow Wilson": the closing and the signature on one line.
+_SIGNED_CLOSING = re.compile(
+    r"^(?P<closing>(?:(?:Very\s+)?(?:Affectionately|Faithfully|Sincerely|Cordially|Truly|"
+    r"Respectfully|Devotedly|Gratefully)\s+yours|Yours\s+(?:very\s+)?(?:affectionately|"
+    r"faithfully|sincerely|cordially|truly|respectfully|devotedly|ever))\s*,)"
+    r"\s+(?P<name>[A-Z][\w'’.:-]*(?:\s+[A-Z][\w'’.:-]*){0,4})\.?$"
+)
+_SPLIT_LINE = re.compile(r"^(?P<left>\S.*?\S)\s{3,}(?P<right>\S.*)$")
+
+
+def salutation_and_dateline(text: str) -> dict | None:
+    """ "My dear Friend,          The White House 5 May, 1915.": a salutation with the
+    dateline set at the right of the same line."""
+    m = _SPLIT_LINE.match(text)
+    if not m or not SALUTATION.match(m.group("left")):
+        return None
+    dated = date_line(m.group("right"))
+    if not dated:
+        return None
+    return {"salutation": m.group("left"), **dated}
 
 
 def is_closing(text: str) -> bool:

@@ -53,7 +53,7 @@ _PLACE_NAME = (
 # A weekday or a verb before a date is no place: "Sunday 5 March 1944", "Dated 5 March".
 _NOT_A_PLACE = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Dated|Written|Sent|"
-    r"Received|Signed|On|Of|The)\b)"
+    r"Received|Signed|On)\b)"
 )
 _PLACE_PREFIX = (  # "Moscow,", "The White House,", "Department of State, Washington,",
     # and, with no comma, a place before its date: "Paris Sep. 6. 1789", "London 24th ..."
@@ -156,7 +156,10 @@ def parse_date_line(line: str) -> DateLine | None:
     offset = m.start("date")
     fd = inner[0]
     fd = FoundDate(fd.iso, fd.start + offset, fd.end + offset, fd.text)
-    place = _WEEKDAY_AFTER_PLACE.sub("", (m.group("place") or "").strip().rstrip(",")) or None
+    place = (m.group("place") or "").strip().rstrip(",")
+    place = _WEEKDAY_AFTER_PLACE.sub("", place).removesuffix(".") or None
+    if place and place.endswith((" D.C", " D. C")):
+        place += "."
     marker = int(m.group("marker")) if m.group("marker") else None
     return DateLine(fd, place, marker)
 

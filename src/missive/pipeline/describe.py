@@ -161,20 +161,10 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             header.setdefault(role, item)
             _set_date(doc, role, info["date"], f"'{line.clean.split()[0]}' line", CERTAIN, item)
         elif kind == "dateline":
-            header.setdefault("dateline", item)
             rule = (
                 "dateline before the body" if i in draft.header else "bare date line after the body"
             )
-            _set_date(doc, "dated", info["date"], rule, CERTAIN, item)
-            if info.get("received"):
-                _set_date(
-                    doc, "received", info["received"], "bracketed 'Received' note", CERTAIN, item
-                )
-            if info.get("place"):
-                doc.place = Inferred(
-                    info["place"],
-                    Evidence("place in the dateline", CERTAIN, item["span"], line.clean),
-                )
+            _read_dateline(doc, header, item, rule)
         elif kind in ("heading", "from_to", "record_heading"):
             header.setdefault(kind, item)
             doc.heading = doc.heading or Inferred(
@@ -182,15 +172,20 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
                 Evidence(kind.replace("_", " "), CERTAIN, item["span"], item["text"]),
             )
             _read_heading_extras(doc, line, item)
-        elif kind == "file_reference":
+        elif kind == "file_reference" and info.get("classification"):
+            _read_classification(doc, line, info["classification"], "classification line", item)
+        elif kind == "file_reference" and not info.get("precedence"):
             header.setdefault(kind, item)
         elif kind == "field":
             _read_field(doc, header, item)
         elif kind == "salutation":
-            header.setdefault("salutation", item)
+            words = info.get("salutation", line.clean)
+            header.setdefault("salutation", {**item, "text": words})
             doc.salutation = Inferred(
-                line.clean, Evidence("salutation line", CERTAIN, item["span"], line.clean)
+                words, Evidence("salutation line", CERTAIN, item["span"], line.clean)
             )
+            if info.get("date"):  # the dateline set beside the salutation
+                _read_dateline(doc, header, item, "dateline beside the salutation")
         elif kind == "place_line":
             header.setdefault("place_line", item)
             doc.address = Inferred(
@@ -199,14 +194,32 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             )
         elif kind == "closing":
             doc.closing = Inferred(
-                line.clean, Evidence("closing formula", CERTAIN, item["span"], line.clean)
+                info.get("closing", line.clean),
+                Evidence("closing formula", CERTAIN, item["span"], line.clean),
             )
+            if name := info.get("signature"):  # "Affectionately yours, Woodrow Wilson"
+                header.setdefault("signature", {**item, "text": name})
+                doc.signature = Inferred(
+                    name, Evidence("name after the closing", PROBABLE, item["span"], line.clean)
+                )
         elif kind == "name":
             header.setdefault("signature", item)
             doc.signature = Inferred(
                 line.clean, Evidence("name line after the body", PROBABLE, item["span"], line.clean)
             )
     return header
+
+
+def _read_dateline(doc: Document, header: dict, item: dict, rule: str) -> None:
+    info, line = item["info"], item["line"]
+    header.setdefault("dateline", item)
+    _set_date(doc, "dated", info["date"], rule, CERTAIN, item)
+    if info.get("received"):
+        _set_date(doc, "received", info["received"], "bracketed 'Received' note", CERTAIN, item)
+    if info.get("place"):
+        doc.place = Inferred(
+            info["place"], Evidence("place in the dateline", CERTAIN, item["span"], line.clean)
+        )
 
 
 def _read_field(doc: Document, header: dict, item: dict) -> None:
@@ -241,14 +254,15 @@ def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:
     if m and line.kind == "heading":
         classification = m.group(0)
     if classification:
-        struck = any(classification.lower() == s.lower() for s in line.struck)
-        value = f"{classification} (struck through)" if struck else classification
-        rule = (
-            "classification struck through in the transcript"
-            if struck
-            else "classification in the heading"
-        )
-        doc.classification = Inferred(value, Evidence(rule, CERTAIN, span, line.raw.strip()))
+        _read_classification(doc, line, classification, "classification in the heading", item)
+
+
+def _read_classification(doc: Document, line: Line, value: str, rule: str, item: dict) -> None:
+    if doc.classification is not None and line.kind != "heading":
+        return
+    if any(value.lower() == s.lower() for s in line.struck):
+        value, rule = f"{value} (struck through)", "classification struck through in the transcript"
+    doc.classification = Inferred(value, Evidence(rule, CERTAIN, item["span"], line.raw.strip()))
 
 
 def _set_date(doc: Document, role: str, iso: str, rule: str, confidence: float, item: dict) -> None:

@@ -87,6 +87,17 @@ _ACKNOWLEDGES = re.compile(
     re.IGNORECASE,
 )
 _MAYBE_JOINT = "no first-person voice, so it may be joint"
+# Words that address or describe someone by rank or bond, never by name.
+_TITLE_WORDS = frozenset(
+    [
+        "sir", "madam", "madame", "friend", "friends", "colleague", "governor",
+        "general", "admiral", "secretary", "minister", "ambassador", "excellency",
+        "president", "premier", "chairman", "chief", "senator", "commissar", "marshal",
+        "comrade", "colonel", "captain", "lord", "lady", "doctor", "judge", "father",
+        "brother", "cousin", "gentlemen", "majesty", "highness", "state", "department",
+        "office", "embassy", "legation", "government"
+    ]
+)
 _OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
 _ACK_CONFIDENCE = 0.65
 # A message that announces the next one: "I am asking Ambassador Standley to deliver
@@ -174,7 +185,9 @@ class PartyResolver:
         if len(holders) == 1:
             return holders[0]
         words = [w for w in re.findall(r"[A-Za-z][\w'-]+", name) if w[0].isupper()]
-        return self.authority.key_for(words[-1]) if words else None
+        if not words or words[-1].lower() in _TITLE_WORDS:
+            return None  # "Dear Governor", "the Ambassador": a title names nobody by itself
+        return self.authority.key_for(words[-1])
 
     def _office_holders(self, office: str, iso: str | None) -> list[str]:
         office = office.lower()
@@ -232,7 +245,7 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         ("record_heading", "record heading names sender and recipient", PROBABLE + 0.1),
     ):
         item = header.get(names_key)
-        if item and item["info"].get("senders"):
+        if item and (item["info"].get("senders") or item["info"].get("recipients")):
             senders = resolver.resolve_names(item["info"]["senders"], iso)
             recipients = resolver.resolve_names(item["info"]["recipients"], iso)
             facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item)))
@@ -616,6 +629,9 @@ def _answer_previous(all_facts: list[Facts], resolver: PartyResolver) -> bool:
         previous = all_facts[position - 1].doc
         if not (previous.senders and previous.recipients) or _acknowledgement(previous):
             continue
+        readers = {p.key for p in doc.recipients}
+        if readers and not by_style and readers != {p.key for p in previous.senders}:
+            continue  # its own header names another addressee
         writer = previous.recipients[0].key
         rule, confidence = "reply: acknowledges the message just before it", _ACK_CONFIDENCE
         if by_style and doc.senders[0].key == writer:

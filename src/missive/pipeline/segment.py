@@ -36,6 +36,7 @@ from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference", "field"}
+_NAMING_KINDS = {"heading", "record_heading", "from_to"}
 HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation"}
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTES_LINE = re.compile(r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", re.IGNORECASE)
@@ -479,7 +480,9 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 d = start()
             d.header.append(i)
         elif (kind == "closing" and d is not None and d.state == "body") or (
-            kind == "name" and d is not None and d.state in ("signoff", "body") and blank_run
+            kind == "name"
+            and d is not None
+            and ((d.state == "signoff" and d.trailer) or (d.state == "body" and blank_run))
         ):
             d.trailer.append(i)
             d.state = "signoff"
@@ -534,10 +537,34 @@ def join_wrapped_headings(lines: list[Line]) -> None:
         end = i
         while end + 1 < len(lines) and lines[end + 1].clean and lines[end + 1].kind != "noise":
             end += 1
-        if 0 < end - i <= 3 and lines[i].kind == "body":
+        if 0 < end - i <= 3 and (lines[i].kind == "body" or _one_sided_heading(lines[i])):
             _join_if_heading(lines[i : end + 1], after_number=previous_kind == "number")
+        if end - i == 1:
+            _join_place_and_date(lines[i], lines[end])
         previous_kind = lines[end].kind
         i = end + 1
+
+
+_PLACE_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?:,?\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}$")
+
+
+def _join_place_and_date(first: Line, second: Line) -> None:
+    """ "London" over "September 4, 1942": a place on its own line right above the date
+    is the dateline's place; the two lines are read as one dateline."""
+    if first.kind not in ("body", "name") or second.kind != "dateline":
+        return
+    if second.info.get("place") or not _PLACE_ALONE.match(first.clean):
+        return
+    first.kind = "dateline"
+    first.info = {**second.info, "place": first.clean, "end": second.end,
+                  "text": f"{first.clean} {second.clean}"}  # fmt: skip
+    second.kind, second.info = "continuation", {"continues": first.no}
+
+
+def _one_sided_heading(line: Line) -> bool:
+    """ "PERSONAL AND SECRET FROM PREMIER J. V. STALIN": a heading that names one side,
+    whose next line may name the other."""
+    return line.kind == "heading" and not (line.info.get("senders") and line.info.get("recipients"))
 
 
 def _join_if_heading(paragraph: list[Line], *, after_number: bool) -> None:
@@ -570,7 +597,9 @@ def _joins_header(d: Draft, kind: str, layout: Layout) -> bool:
         return False
     present = {layout.lines[i].kind for i in d.header}
     if kind == "number":
-        return False
+        # After a heading that already names the parties, with no number yet, a number
+        # line is the telegram's own ("Decypher. Sir A. Clark Kerr …" / "No. 345.").
+        return "number" not in present and bool(present & _NAMING_KINDS)
     return kind not in present or kind in ("file_reference", "field")
 
 
