@@ -13,6 +13,7 @@ from missive.model import PROBABLE, Document, Evidence, Link, Source
 from missive.pipeline.collate import collate_witnesses
 from missive.pipeline.crossrefs import link_cross_references
 from missive.pipeline.quotes import link_quotations
+from missive.pipeline.serials import link_serial_references
 from missive.pipeline.threads import entries_of, resolve_threads
 
 
@@ -20,6 +21,7 @@ def link(source: Source) -> None:
     entries = entries_of(source)
     link_enclosures(source.documents)
     resolve_threads(source, entries)
+    link_serial_references(source)
     link_cross_references(source, entries)
     link_quotations(source, entries)
     collate_witnesses(source, source.documents)

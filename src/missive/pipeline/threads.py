@@ -146,7 +146,7 @@ def _resolve(source: Source, notes: dict[int, Note], entries: list[Entry],
                 link_type,
                 target.doc.id,
                 Evidence(rule, confidence, span, ref.text),
-                _describe(target.doc),
+                describe_target(target.doc),
                 {"date": iso, "ambiguous": True} if ambiguous else {"date": iso},
             ),
         )
@@ -281,7 +281,7 @@ def _rule(ref: DateReference, target: Entry, iso: str, ambiguous: bool, count: i
     return rule
 
 
-def _describe(doc: Document) -> str:
+def describe_target(doc: Document) -> str:
     number = f"No. {doc.number.value} " if doc.number else ""
     senders = "+".join(p.key for p in doc.senders) or "?"
     recipients = "+".join(p.key for p in doc.recipients) or "?"
