@@ -87,6 +87,8 @@ _ACKNOWLEDGES = re.compile(
     re.IGNORECASE,
 )
 _MAYBE_JOINT = "no first-person voice, so it may be joint"
+# Rules that name the writer outright: nothing later may add a second one.
+_NAMES_THE_WRITER = ("heading", "from/to line", "record heading", "'From:'", "signature")
 # Words that address or describe someone by rank or bond, never by name.
 _TITLE_WORDS = frozenset(
     [
@@ -526,9 +528,8 @@ def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]], p
         candidates = [f for f in candidates
                       if not f.doc.senders or writer in {p.key for p in f.doc.senders}]  # fmt: skip
     known = [f for f in candidates if f.doc.senders]
-    if candidates:  # undated messages after the last candidate may be of that date too
-        latest = max(positions[id(f)] for f in candidates)
-        between = [f for f in all_facts[latest + 1 : position] if not f.doc.dates]
+    if candidates:  # undated messages right after the last candidate may be of that date
+        between = _undated_after(all_facts, max(positions[id(f)] for f in candidates), position, iso)
         if any(not f.doc.senders for f in between):
             return None  # not yet known who wrote them: decide later
         known = [f for f in between if f.doc.senders] + known
@@ -536,6 +537,19 @@ def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]], p
         return None  # ambiguous: two candidates by different writers
     pick = known[-1] if known else (candidates[-1] if len(candidates) == 1 else None)
     return pick
+
+
+def _undated_after(all_facts: list[Facts], start: int, end: int, iso: str) -> list[Facts]:
+    """The undated documents after position `start` and before `end` that may still be
+    of the date `iso`: in a chronological volume, none after a document dated later."""
+    undated = []
+    for facts in all_facts[start + 1 : end]:
+        own = _iso(facts.doc)
+        if own is None:
+            undated.append(facts)
+        elif not own.startswith("--") and own > iso:
+            break
+    return undated
 
 
 def _nearest_date(all_facts: list[Facts], position: int) -> str | None:
@@ -573,7 +587,13 @@ def _propagate(facts: Facts, target: Facts, ref: DateReference, resolver: PartyR
                 senders.append(resolver.partner)
             _set(other, senders, [doc.senders[0].key], ev, resolver)
             return True
-        if ref.joint and other.senders and len(other.senders) == 1 and resolver.partner:
+        if (
+            ref.joint
+            and other.senders
+            and len(other.senders) == 1
+            and resolver.partner
+            and not other.senders[0].evidence.rule.startswith(_NAMES_THE_WRITER)
+        ):
             ev = Evidence("called a joint message by the reply", PROBABLE, None, ref.text)
             _set(other, [other.senders[0].key, resolver.partner],
                  [p.key for p in other.recipients], ev, resolver)  # fmt: skip
