@@ -17,6 +17,7 @@ Where nothing decides, the fields stay empty and `missive check` lists them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -516,7 +517,8 @@ def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]], p
     iso = complete_year(ref.iso, _iso(facts.doc) or _nearest_date(all_facts, position))
     if not iso:
         return None
-    candidates = [f for f in by_date.get(iso, []) if positions[id(f)] < position]
+    dated = by_date.get(iso, [])  # in position order: the earlier ones are a prefix
+    candidates = dated[: bisect.bisect_left(dated, position, key=lambda f: positions[id(f)])]
     if ref.role == "received":
         candidates = [f for f in candidates if "received" in f.doc.dates
                       and f.doc.dates["received"].value == iso] or candidates  # fmt: skip
