@@ -20,9 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 
-import tantivy
-
-from missive.search.fields import SAMPLE_SLOTS, from_data, from_row
+from missive.search.fields import SAMPLE_SLOTS, IndexDocument, from_data, from_row
 from missive.store import Store
 
 _COLUMNS = """
@@ -48,21 +46,31 @@ FETCH_ROWS = 2_000
 READ_AHEAD = 4  # batches read ahead of the conversion
 
 
-def index_documents(store: Store, source: str | None = None) -> Iterator[tantivy.Document]:
-    """The index documents of one source, or of the whole store when `source` is None."""
+def index_batches(store: Store, source: str | None = None) -> Iterator[list[IndexDocument]]:
+    """The index documents of one source, or of the whole store when `source` is None,
+    a batch of rows at a time (handed to tantivy in a burst, its threads kept busy)."""
     corrected = {doc_id for (doc_id,) in store.conn.execute(CORRECTED_DOCUMENTS)}
-    for row in _rows(store, source):
-        data = store.document(row[1]) if row[1] in corrected else None
-        yield from_row(row) if data is None else from_data(row[0], data)
+    for batch in _row_batches(store, source):
+        if corrected:
+            yield [_index_document(store, row, corrected) for row in batch]
+        else:
+            yield list(map(from_row, batch))
+
+
+def _index_document(store: Store, row: tuple, corrected: set[str]) -> IndexDocument:
+    data = store.document(row[1]) if row[1] in corrected else None
+    return from_row(row) if data is None else from_data(row[0], data)
 
 
 def _rows(store: Store, source: str | None) -> Iterator[tuple]:
-    if source is not None:
-        for batch in _batches(store.conn.execute(DOCUMENTS_OF_SOURCE, (source,))):
-            yield from batch
-        return
-    for batch in _read_ahead(store.path):
+    for batch in _row_batches(store, source):
         yield from batch
+
+
+def _row_batches(store: Store, source: str | None) -> Iterator[list[tuple]]:
+    if source is not None:
+        return _batches(store.conn.execute(DOCUMENTS_OF_SOURCE, (source,)))
+    return _read_ahead(store.path)
 
 
 def _all_batches(conn: sqlite3.Connection) -> Iterator[list[tuple]]:

@@ -20,19 +20,18 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 
 @cache
-def analyzer() -> tantivy.TextAnalyzer:
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(MAX_WORD_CHARS))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-        .build()
-    )
+def analyzer(keep_long: bool = False) -> tantivy.TextAnalyzer:
+    """The index's analyzer; `keep_long` keeps the over-long words it drops (their
+    positions stay empty in the index, so word pairs must not bridge them)."""
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    if not keep_long:
+        builder = builder.filter(tantivy.Filter.remove_long(MAX_WORD_CHARS))
+    return builder.filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold()).build()
 
 
-def analyze(text: str) -> list[str]:
-    """The index terms of `text`, in order."""
-    return analyzer().analyze(text)
+def analyze(text: str, keep_long: bool = False) -> list[str]:
+    """The index terms of `text`, in order (`keep_long`: the over-long words too)."""
+    return analyzer(keep_long).analyze(text)
 
 
 @lru_cache(maxsize=200_000)
