@@ -4,6 +4,9 @@ letters, the store's SQLite FTS5 table), in one process, on the same letters.
     .venv/bin/python benchmarks/search.py                          # N = 10,000 and 100,000
     .venv/bin/python benchmarks/search.py --sizes 10000,100000,1000000
     .venv/bin/python benchmarks/search.py --quick                  # N = 300 (smoke test)
+    .venv/bin/python benchmarks/search.py --sizes 1000000 --keep DIR              # keep it
+    .venv/bin/python benchmarks/search.py --sizes 1000000 --keep DIR --reuse-index
+                                             # queries only, on the kept store and index
 
 For each N: a store of N synthetic letters is written straight into SQLite by
 ``synth_store.py`` (missive's own schema; rows in bulk, no parsing: parsing a million
@@ -79,12 +82,18 @@ WHERE documents_fts MATCH ? AND rowid = ?
 """
 
 
-def build(n: int, work: Path, fts: bool) -> dict[str, float]:
-    """Write the store of n letters, build its index; the figures of both."""
+def build(n: int, work: Path, fts: bool, reuse_index: bool = False) -> dict[str, float]:
+    """Write the store of n letters, build its index; the figures of both.  With
+    `reuse_index`, a store and index kept by an earlier run are used as they are
+    when the index is of the current format (the build figures are then NaN)."""
     from missive.search import reindex
-    from missive.search.index import index_dir
+    from missive.search.index import index_dir, read_state
 
     db = work / "bench.db"
+    # an index of another format would be rebuilt by the first search: timed here instead
+    if reuse_index and _store_size(db) == n and read_state(index_dir(db)) is not None:
+        size = sum(p.stat().st_size for p in index_dir(db).rglob("*") if p.is_file())
+        return {"store_s": math.nan, "build_s": math.nan, "build_cpu": math.nan, "size": size}
     start = time.perf_counter()
     if _store_size(db) == n:  # kept from an earlier run (--keep): the same letters
         store_s = math.nan
@@ -208,7 +217,7 @@ class Bare:
         else:
             slots = max(1, math.ceil(SAMPLE_SLOTS * facets.SAMPLE_TARGET / total))
             sample = facets._in_sample(self.schema, query, slots, searcher.num_docs, total)
-            searcher.aggregate(sample, facets._AGGREGATIONS)
+            searcher.aggregate(sample, facets._SAMPLED_AGGREGATIONS)
         snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
         for _, address in result.hits:
             snippets.snippet_from_doc(searcher.doc(address)).to_html()
@@ -283,10 +292,15 @@ def _pct(values: list[float], p: float) -> float:
 def report(n: int, figures: dict[str, float], times: dict, load: tuple[float, float]) -> None:
     store_s = figures["store_s"]
     store = "store reused" if math.isnan(store_s) else f"store written {n / store_s:,.0f} rows/s"
+    build_s = figures["build_s"]
+    built = (
+        "index reused"
+        if math.isnan(build_s)
+        else f"index build {n / build_s:,.0f} docs/s ({build_s:.1f} s wall, "
+        f"{figures['build_cpu']:.1f} s CPU)"
+    )
     print(
-        f"\nN = {n:,} letters: {store}; index build "
-        f"{n / figures['build_s']:,.0f} docs/s ({figures['build_s']:.1f} s wall, "
-        f"{figures['build_cpu']:.1f} s CPU); index {figures['size'] / 1e6:,.1f} MB; "
+        f"\nN = {n:,} letters: {store}; {built}; index {figures['size'] / 1e6:,.1f} MB; "
         f"load average {load[0]:.1f} before / {load[1]:.1f} after the queries"
     )
     header = ("kind", "missive p50", "p95", "tantivy p50", "p95", "ratio p50", "ratio p95",
@@ -334,7 +348,12 @@ def main() -> None:
         "--keep",
         type=Path,
         help="build in DIR/n<N> and leave it there; a store already there is reused "
-        "(the index is rebuilt and timed all the same)",
+        "(the index is rebuilt and timed all the same, unless --reuse-index)",
+    )
+    parser.add_argument(
+        "--reuse-index",
+        action="store_true",
+        help="with --keep: use a kept store and index as they are, without rebuilding",
     )
     args = parser.parse_args()
     sizes = [300] if args.quick else [int(s.replace("_", "")) for s in args.sizes.split(",")]
@@ -347,7 +366,7 @@ def main() -> None:
             work.mkdir(parents=True, exist_ok=True)
         try:
             fts = n <= FTS_MAX
-            figures = build(n, work, fts)
+            figures = build(n, work, fts, args.reuse_index and args.keep is not None)
             queries = make_queries(work / "bench.db", count)
             before = os.getloadavg()[0]
             times = measure(work / "bench.db", queries, passes, fts)

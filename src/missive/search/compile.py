@@ -1,8 +1,9 @@
 """A parsed query turned into a Tantivy query.
 
 Text terms search the body, the notes and the heading, each with its BM25 weight;
-a phrase is checked only where its word pairs stand (pairs.py); filters match exact
-keys and ranges and add nothing to the score.  A prefix
+a two-word phrase is its pair term (pairs.py), a longer one is checked only where
+its word pairs stand; filters match exact keys and ranges and add nothing to the
+score.  A prefix
 (``front*``) becomes the words of the index that start with it, each scored like a
 word, unless there are too many: then one unscored pattern query.
 """
@@ -75,11 +76,17 @@ class _Compiler:
         return Query.term_query(self.schema, field, node.text)
 
     def _phrase(self, field: str, words: tuple[str, ...]) -> Query:
-        """The positional phrase query, checked only where its word pairs stand
-        (pairs.py); the pairs add nothing to the score.  A pair found nowhere rules the
-        field out; a pair nearly as frequent as the rarest word narrows too little to
-        pay for its intersection (measured: ~10% slower), so it is left out."""
+        """A two-word phrase is exactly its pair term: a term query on the pair field,
+        scored there, with no positions to check (measured: top-10 and count of
+        "united states" 3.2 -> 0.5 ms at 100,000 letters; the benchmark's phrase
+        searches 12.2/31.1 -> 3.6/7.3 ms CPU p50/p95 at a million).  A longer one is
+        the positional phrase query, checked only where its word pairs stand, the pairs
+        adding nothing to the score.  A pair found nowhere rules the field out; a pair nearly as
+        frequent as the rarest word narrows too little to pay for its intersection
+        (measured: ~10% slower), so it is left out."""
         pairs_field = pair_field(field)
+        if len(words) == 2:
+            return Query.term_query(self.schema, pairs_field, phrase_pairs(words)[0])
         found = {p: self.searcher.doc_freq(pairs_field, p) for p in phrase_pairs(words)}
         if not all(found.values()):
             return Query.empty_query()
