@@ -131,7 +131,7 @@ def classify_text(text: str) -> tuple[str, dict]:
     # Each pattern is tried only when the line opens with a character it can open with.
     first = _first_char(text)
     low = first.lower()
-    if low in _NUMBER_STARTS and (m := NUMBER.match(text)):
+    if (low in _NUMBER_STARTS or "-" in text[1:3]) and (m := NUMBER.match(text)):
         return "number", {"number": int(m.group("n") or m.group("b") or m.group("d") or m.group("s"))}
     if low in _DIGITS and (info := numbered_heading(text)):
         return "number", info
@@ -155,7 +155,7 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "file_reference", info
     if low in _RECORD_STARTS and (info := record_heading(text)):
         return "record_heading", info
-    if text[-1:] in _DIGITS and (info := dated_heading(text)):
+    if text[-1:] in _DIGITS and len(text) < 240 and (info := dated_heading(text)):
         return "heading", info
     if low in "f" and (m := FROM_TO.match(text)):
         return "from_to", {
@@ -165,7 +165,7 @@ def classify_text(text: str) -> tuple[str, dict]:
         }
     if info := heading(text):
         return "heading", info
-    if ". " in text and (info := marked_heading(text)):
+    if len(text) < 200 and ". " in text and (info := marked_heading(text)):
         return "heading", info
     if low in _SALUTATION_STARTS and SALUTATION.match(text):
         return "salutation", {}
@@ -184,7 +184,7 @@ def classify_text(text: str) -> tuple[str, dict]:
 
 # The characters each pattern can open with (lowercased for the case-insensitive ones).
 _DIGITS = "0123456789"
-_NUMBER_STARTS = "nd[" + _DIGITS + "abcefghijklmopqrstuvwxyz"  # series letters too
+_NUMBER_STARTS = "nd[" + _DIGITS  # and a series letter before a hyphen: "C-140"
 _NOTES_STARTS = "nefr"
 _SENT_STARTS = "[sdtrh"  # "d." and "r." too
 _DATE_STARTS = "[ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS  # a bracket, a place, a month, a day
