@@ -26,7 +26,7 @@ _OWN_NUMBER = re.compile(
 # "Your telegram No. 482", "your telegram 280", "Your 140 received", "Urtel 540",
 # "Reurtel 540", "your No. 345".
 _YOUR_NUMBER = re.compile(
-    r"\b(?:[Yy]our\s+(?:(?:telegram|tel|cable|despatch|dispatch|message|airgram)\s+)?(?:No\.?\s*)?"
+    r"(?=[YyUuR])\b(?:[Yy]our\s+(?:(?:telegram|tel|cable|despatch|dispatch|message|airgram)\s+)?(?:No\.?\s*)?"
     r"|(?:Re)?[Uu]rtel\s+(?:No\.?\s*)?)(?P<n>\d{1,6})\b(?!\s*(?:%|per\b|percent|miles|men|tons|"
     r"divisions|aircraft|planes|ships|years|days))"
 )
@@ -36,10 +36,8 @@ def link_serial_references(source: Source) -> None:
     """Link every "your telegram No. N" to the earlier message numbered N."""
     numbered = [(doc, own_numbers(source, doc)) for doc in source.documents]
     for position, doc in enumerate(source.documents):
-        text = doc.text
-        if not any(w in text for w in ("our", "rtel")):
-            continue
-        for m in _YOUR_NUMBER.finditer(text):
+        texts = [p.text for p in doc.body if "our" in p.text or "rtel" in p.text]
+        for m in (m for text in texts for m in _YOUR_NUMBER.finditer(text)):
             target, confidence = _target(numbered[:position], doc, int(m.group("n")))
             if target is None:
                 continue
