@@ -106,6 +106,18 @@ def test_hits_carry_the_contract_fields_and_facets_count_everything(samples_db: 
     assert not {h.id for h in page2.hits} & {h.id for h in result.hits}
 
 
+@pytest.mark.parametrize("query", ["front", "message", "Churchill", "the"])
+def test_pages_of_any_size_follow_one_order(samples_db: Path, query: str) -> None:
+    """How many hits a page asks for never changes which documents it holds: equal
+    scores are ordered by date and id, whatever the engine returns first."""
+    whole = [h.id for h in search(samples_db, query, limit=60).hits]
+    for size in (1, 2, 3, 7):
+        paged = []
+        for offset in range(0, len(whole), size):
+            paged += [h.id for h in search(samples_db, query, limit=size, offset=offset).hits]
+        assert paged[: len(whole)] == whole, size
+
+
 def test_sort_by_date(samples_db: Path) -> None:
     hits = search(samples_db, "front sort:date", limit=50).hits
     dates = [h.date or "9999" for h in hits]

@@ -118,10 +118,37 @@ def _ranked(
         )
         page = [(0.0, searcher.doc(address).to_dict()) for _, address in result.hits]
         return page, int(result.count or 0)
-    result = searcher.search(query, offset + limit, count=True)
-    docs = [(score, searcher.doc(address).to_dict()) for score, address in result.hits]
-    docs.sort(key=lambda row: (-round(row[0], 4), (row[1].get("date") or ["9999"])[0] or "9999"))
-    return docs[offset:], int(result.count or 0)
+    wanted = offset + limit
+    result, hits = _with_boundary_ties(searcher, query, wanted)
+    docs = [(score, searcher.doc(address).to_dict()) for score, address in hits]
+    docs.sort(key=_relevance_order)
+    return docs[offset:wanted], int(result.count or 0)
+
+
+# Equal scores (to 4 places) are ordered by date, then id; how many hits one asks the
+# engine for must not change which documents a page holds, so every hit tied with the
+# last one wanted is fetched too (up to a bound: a query whose thousands of hits all
+# score alike pages by the engine's own order beyond it).
+_MAX_TIED_FETCH = 4_000
+
+
+def _with_boundary_ties(
+    searcher: tantivy.Searcher, query: tantivy.Query, wanted: int
+) -> tuple[Any, list[tuple[float, Any]]]:
+    fetch = wanted + 1
+    while True:
+        result = searcher.search(query, fetch, count=True)
+        hits = result.hits
+        complete = len(hits) < fetch or round(hits[-1][0], 4) != round(hits[wanted - 1][0], 4)
+        if complete or fetch >= _MAX_TIED_FETCH:
+            return result, hits
+        fetch = min(fetch * 4, _MAX_TIED_FETCH)
+
+
+def _relevance_order(row: tuple[float, dict[str, list[Any]]]) -> tuple[float, str, str]:
+    score, doc = row
+    date = (doc.get("date") or ["9999"])[0] or "9999"
+    return -round(score, 4), date, (doc.get("id") or [""])[0]
 
 
 def _hit(doc: dict[str, list[Any]], score: float, terms: Terms) -> Hit:
