@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import tantivy
 from missive.errors import QueryError
 from missive.search import facets
 from missive.search.compile import compile_query
+from missive.search.fields import NO_DATE
 from missive.search.index import open_index
 from missive.search.query import parse
 from missive.search.snippet import Terms, hit_terms, snippet
@@ -120,35 +122,54 @@ def _ranked(
         return page, int(result.count or 0)
     wanted = offset + limit
     result, hits = _with_boundary_ties(searcher, query, wanted)
-    docs = [(score, searcher.doc(address).to_dict()) for score, address in hits]
-    docs.sort(key=_relevance_order)
-    return docs[offset:wanted], int(result.count or 0)
+    return _page_in_relevance_order(searcher, hits, offset, wanted), int(result.count or 0)
 
 
-# Equal scores (to 4 places) are ordered by date, then id; how many hits one asks the
-# engine for must not change which documents a page holds, so every hit tied with the
-# last one wanted is fetched too (up to a bound: a query whose thousands of hits all
-# score alike pages by the engine's own order beyond it).
-_MAX_TIED_FETCH = 4_000
+# Equal scores (to 4 places) are ordered by date, then index order; how many hits one
+# asks the engine for must not change which documents a page holds, so when the hit
+# after the page ties with its last one, the tied hits must be there too: the engine
+# is asked for _TIE_MARGIN more than the page (asking for thousands, for a word whose
+# matches mostly score alike, would cost more than the whole query).
+_TIE_MARGIN = 32
 
 
 def _with_boundary_ties(
     searcher: tantivy.Searcher, query: tantivy.Query, wanted: int
 ) -> tuple[Any, list[tuple[float, Any]]]:
-    fetch = wanted + 1
-    while True:
-        result = searcher.search(query, fetch, count=True)
-        hits = result.hits
-        complete = len(hits) < fetch or round(hits[-1][0], 4) != round(hits[wanted - 1][0], 4)
-        if complete or fetch >= _MAX_TIED_FETCH:
-            return result, hits
-        fetch = min(fetch * 4, _MAX_TIED_FETCH)
+    result = searcher.search(query, wanted + _TIE_MARGIN, count=True)  # one pass: a
+    return result, result.hits  # larger top-k heap costs next to nothing
 
 
-def _relevance_order(row: tuple[float, dict[str, list[Any]]]) -> tuple[float, str, str]:
-    score, doc = row
-    date = (doc.get("date") or ["9999"])[0] or "9999"
-    return -round(score, 4), date, (doc.get("id") or [""])[0]
+def _page_in_relevance_order(
+    searcher: tantivy.Searcher, hits: list[tuple[float, Any]], offset: int, wanted: int
+) -> list[tuple[float, dict[str, list[Any]]]]:
+    """Hits `offset` to `wanted` in (score to 4 places, date, index order) order.  A group
+    of equal scores is ordered by the date column, so no stored document is read but
+    the page's own."""
+    chosen: list[tuple[float, Any]] = []
+    start = 0
+    for _, group in groupby(hits, key=lambda hit: round(hit[0], 4)):
+        members = list(group)
+        end = start + len(members)
+        if end > offset and start < wanted:
+            chosen += _by_date(searcher, members)[max(0, offset - start) : wanted - start]
+        start = end
+        if start >= wanted:
+            break
+    return [(score, searcher.doc(address).to_dict()) for score, address in chosen]
+
+
+def _by_date(
+    searcher: tantivy.Searcher, members: list[tuple[float, Any]]
+) -> list[tuple[float, Any]]:
+    if len(members) < 2:
+        return members
+    days = searcher.fast_field_values("day", [address for _, address in members])
+    keys = [
+        (NO_DATE if day is None else day, address.segment_ord, address.doc)
+        for day, (_, address) in zip(days, members, strict=True)
+    ]
+    return [member for _, member in sorted(zip(keys, members, strict=True), key=lambda kv: kv[0])]
 
 
 def _hit(doc: dict[str, list[Any]], score: float, terms: Terms) -> Hit:
