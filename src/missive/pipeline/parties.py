@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 
 from missive.authority import Authority
 from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
+from missive.pipeline.attribution import document_date as _iso
+from missive.pipeline.attribution import nearest_date as _nearest_date
+from missive.pipeline.attribution import set_parties as _set
 from missive.pipeline.classify import split_parties as _split_parties
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
 from missive.pipeline.style import STYLE_RULE as _STYLE_RULE
@@ -420,11 +423,6 @@ def _ev(rule: str, confidence: float, item: dict) -> Evidence:
     return Evidence(rule, confidence, item.get("span"), item.get("text", ""))
 
 
-def _iso(doc: Document) -> str | None:
-    best = doc.best_date
-    return best.value if best else None
-
-
 # --- settling ----------------------------------------------------------------------
 
 
@@ -486,13 +484,6 @@ def _other_side(key: str, resolver: PartyResolver, iso: str | None) -> str | Non
     return None
 
 
-def _set(doc: Document, senders: list[str], recipients: list[str], ev: Evidence,
-         resolver: PartyResolver) -> None:  # fmt: skip
-    name = resolver.authority.display_name
-    doc.senders = [Party(k, name(k), ev) for k in senders]
-    doc.recipients = [Party(k, name(k), ev) for k in recipients]
-
-
 def _propagate_references(all_facts: list[Facts], resolver: PartyResolver) -> None:
     positions = {id(f): k for k, f in enumerate(all_facts)}
     by_date: dict[str, list[Facts]] = {}
@@ -552,14 +543,6 @@ def _undated_after(all_facts: list[Facts], start: int, end: int, iso: str) -> li
         elif not own.startswith("--") and own > iso:
             break
     return undated
-
-
-def _nearest_date(all_facts: list[Facts], position: int) -> str | None:
-    for facts in reversed(all_facts[max(0, position - 50) : position]):
-        iso = _iso(facts.doc)
-        if iso and not iso.startswith("--"):
-            return iso
-    return None
 
 
 def _phrase_span(source: Source, doc: Document, phrase: str) -> Span | None:

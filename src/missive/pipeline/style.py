@@ -17,14 +17,17 @@ from itertools import chain, compress, pairwise, repeat
 from typing import Protocol
 
 from missive.authority import Authority
-from missive.model import POSSIBLE, PROBABLE, Document, Evidence, Party
+from missive.model import POSSIBLE, PROBABLE, Document, Evidence
+from missive.pipeline.attribution import HasDocument
+from missive.pipeline.attribution import document_date as _iso
+from missive.pipeline.attribution import nearest_date as _nearest_date
+from missive.pipeline.attribution import set_parties as _set
 from missive.textutil import lower_words
 
 STYLE_RULE = "wording like this writer's other documents in the source"
 _STYLE_MARGIN = 1.5  # nats of log-odds below which the wording decides nothing
 _STYLE_MIN_TESTED = 10  # documents the model must be tested on before it is trusted
 _STYLE_MAX_TESTED = 300  # enough for the interval to be narrow; the test costs per document
-_NEIGHBOURS = 50  # how far back an undated document looks for a dated one
 
 
 class Sides(Protocol):
@@ -34,10 +37,6 @@ class Sides(Protocol):
     authority: Authority
 
     def direction(self, outgoing: bool, iso: str | None) -> tuple[list[str], list[str]] | None: ...
-
-
-class HasDocument(Protocol):
-    doc: Document
 
 
 def _features(text: str) -> set[str]:
@@ -167,27 +166,6 @@ def _attribute_round(
         _set(facts.doc, *direction, ev, resolver)
         attributed.append(("out" if direction[0][0] == resolver.principal else "in", features))
     return attributed
-
-
-def _iso(doc: Document) -> str | None:
-    best = doc.best_date
-    return best.value if best else None
-
-
-def _nearest_date(all_facts: Sequence[HasDocument], position: int) -> str | None:
-    for facts in reversed(all_facts[max(0, position - _NEIGHBOURS) : position]):
-        iso = _iso(facts.doc)
-        if iso and not iso.startswith("--"):
-            return iso
-    return None
-
-
-def _set(
-    doc: Document, senders: list[str], recipients: list[str], ev: Evidence, resolver: Sides
-) -> None:
-    name = resolver.authority.display_name
-    doc.senders = [Party(k, name(k), ev) for k in senders]
-    doc.recipients = [Party(k, name(k), ev) for k in recipients]
 
 
 def _self_tested_confidence(sample: list[tuple[str, set[str]]], counts: _Counts) -> float:
