@@ -18,6 +18,7 @@ Where nothing decides, the fields stay empty and `missive check` lists them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -160,9 +161,7 @@ class PartyResolver:
     def countries_named(self, text: str) -> set[str]:
         """The countries `text` names, itself ("the Soviet Union") or by a body of it
         ("the Red Army")."""
-        if not hasattr(self, "_nation_forms"):
-            self._nation_forms = _nation_forms(self.authority)
-        pattern, country_of = self._nation_forms
+        pattern, country_of = _nation_forms(self.authority)
         return {country_of[m.group(0)] for m in pattern.finditer(text)} if country_of else set()
 
     # --- resolving names ------------------------------------------------------------
@@ -225,6 +224,7 @@ class PartyResolver:
         return ([self.principal], [other]) if outgoing else ([other], [self.principal])
 
 
+@functools.lru_cache(maxsize=4)  # one per authority file in use, not per source
 def _nation_forms(authority: Authority) -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern of every written form of a country (a place whose key is some person's
     country) or of a body with a country, and the country of each form."""

@@ -121,23 +121,17 @@ def _ranked(
         page = [(0.0, searcher.doc(address).to_dict()) for _, address in result.hits]
         return page, int(result.count or 0)
     wanted = offset + limit
-    result, hits = _with_boundary_ties(searcher, query, wanted)
-    return _page_in_relevance_order(searcher, hits, offset, wanted), int(result.count or 0)
+    result = searcher.search(query, wanted + _TIE_MARGIN, count=True)
+    return _page_in_relevance_order(searcher, result.hits, offset, wanted), int(result.count or 0)
 
 
 # Equal scores (to 4 places) are ordered by date, then index order; how many hits one
 # asks the engine for must not change which documents a page holds, so when the hit
 # after the page ties with its last one, the tied hits must be there too: the engine
-# is asked for _TIE_MARGIN more than the page (asking for thousands, for a word whose
-# matches mostly score alike, would cost more than the whole query).
+# is asked for _TIE_MARGIN more than the page, in the same pass (a larger top-k heap
+# costs next to nothing; asking for thousands, for a word whose matches mostly score
+# alike, would cost more than the whole query).
 _TIE_MARGIN = 32
-
-
-def _with_boundary_ties(
-    searcher: tantivy.Searcher, query: tantivy.Query, wanted: int
-) -> tuple[Any, list[tuple[float, Any]]]:
-    result = searcher.search(query, wanted + _TIE_MARGIN, count=True)  # one pass: a
-    return result, result.hits  # larger top-k heap costs next to nothing
 
 
 def _page_in_relevance_order(
