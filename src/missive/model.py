@@ -210,6 +210,9 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     parent_id: str | None = None
+    # The sender's own numbers for the message (a telegram's "No. 482"), read off its
+    # header; the pipeline links "your telegram No. 482" by them (not exported).
+    serials: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:

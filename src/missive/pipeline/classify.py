@@ -71,7 +71,7 @@ FILE_REFERENCE = re.compile(
     r"Note|Instruction|Circular)\b"
     r"|^\d{2,4}\.\d+(?:\s+[\w ]{1,40})?\s+\d{4}/\d+$"
     # a telegram's own number and registry mark: "No. 482 Telegraphic [C 11863/15/18]"
-    r"|^No\.?\s*\d{1,6}\s+(?:\w+:?\s+){0,2}?(?P<kind2>Telegraphic|Telegram|Despatch|Dispatch|"
+    r"|^No\.?\s*(?P<serial>\d{1,6})\s+(?:\w+:?\s+){0,2}?(?P<kind2>Telegraphic|Telegram|Despatch|Dispatch|"
     r"Airgram|Letter|Note|Memorandum|Circular)\b(?:\s+\[[^\]]{1,40}\])?\.?$"
     r"|^\[(?P<form>Translation|Paraphrase|Extract|Excerpt|Summary|Draft)\]$",
     re.IGNORECASE,
@@ -150,6 +150,8 @@ def classify_text(text: str) -> tuple[str, dict]:
     if _may_be_file_reference(text) and (m := FILE_REFERENCE.match(text)):
         kind = m.group("kind") or m.group("kind2")
         info = {"kind": _KIND_WORDS.get(kind.lower(), kind.lower())} if kind else {}
+        if m.group("serial"):
+            info["serial"] = int(m.group("serial"))
         if m.group("form"):
             info["form"] = m.group("form").lower()
         return "file_reference", info
@@ -362,7 +364,7 @@ def marked_heading(text: str) -> dict | None:
         if m := _MARKING.match(part):
             info.update({k: v for k, v in m.groupdict().items() if v})
         elif m := NUMBER.match(part):
-            info["telegram_number"] = int(m.group("n") or m.group("b") or m.group("d") or 0)
+            info["serial"] = int(m.group("n") or m.group("b") or m.group("d") or 0)
         else:
             return None
     return info

@@ -146,6 +146,8 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
         line = layout.lines[i]
         kind, info = line.kind, line.info
         item = _item(line)
+        if kind == "number" and _names_parties(header):  # "Decypher. …" above "No. 345."
+            doc.serials.append(info["number"])
         if kind == "number" and doc.number is None:
             doc.number = Inferred(
                 info["number"], Evidence("printed number line", CERTAIN, item["span"], line.clean)
@@ -176,6 +178,8 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             _read_classification(doc, line, info["classification"], "classification line", item)
         elif kind == "file_reference" and not info.get("precedence"):
             header.setdefault(kind, item)
+            if "serial" in info:  # "No. 482 Telegraphic [C 11863/15/18]"
+                doc.serials.append(info["serial"])
         elif kind == "field":
             _read_field(doc, header, item)
         elif kind == "salutation":
@@ -210,6 +214,12 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
     return header
 
 
+def _names_parties(header: dict) -> bool:
+    """Whether a heading naming the parties was read above: a number line below it is
+    the message's own number, not the edition's."""
+    return any(role in header for role in ("heading", "record_heading", "from_to"))
+
+
 def _read_dateline(doc: Document, header: dict, item: dict, rule: str) -> None:
     info, line = item["info"], item["line"]
     header.setdefault("dateline", item)
@@ -238,6 +248,8 @@ def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:
     if info.get("date"):
         rule = f"date in the {line.kind.replace('_', ' ')}"
         _set_date(doc, "dated", info["date"], rule, CERTAIN, item)
+    if info.get("serial"):  # "... Personal and Secret. No. 140."
+        doc.serials.append(info["serial"])
     if info.get("received"):
         rule = f"receipt noted in the {line.kind.replace('_', ' ')}"
         _set_date(doc, "received", info["received"], rule, CERTAIN, item)

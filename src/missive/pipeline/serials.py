@@ -2,10 +2,10 @@
 
 Cables and telegrams carry their sender's own running number ("No. 482 Telegraphic
 [C 11863/15/18]", "No. 345." under a cypher heading, "Former Naval Person to President.
-Personal and Secret. No. 140."), and the answer names it instead of a date. A document
-that names "your" number N replies to the message numbered N that was written before it
-by someone other than its own writer; it becomes a ``replies_to`` link whose evidence is
-the phrase.  A number nobody in the source carries links to nothing: telegram numbers
+Personal and Secret. No. 140."; the describe stage keeps it in ``Document.serials``),
+and the answer names it instead of a date. A document that names "your" number N
+replies to the message numbered N that was written before it by someone other than its
+own writer; it becomes a ``replies_to`` link whose evidence is the phrase.  A number nobody in the source carries links to nothing: telegram numbers
 are too often absent from a volume to be reported as missing messages.
 """
 
@@ -16,13 +16,6 @@ import re
 from missive.model import POSSIBLE, PROBABLE, Document, Evidence, Link, Source, Span
 from missive.pipeline.threads import add_link, describe_target
 
-# The document's own number, in its header lines.
-_OWN_NUMBER = re.compile(
-    r"^No\.?\s*(?P<n>\d{1,6})\b(?:\s+(?:\w+:?\s+){0,2}?(?:Telegraphic|Telegram|Despatch|Dispatch|"
-    r"Airgram|Circular))?[^\n]{0,40}$"
-    r"|\bPersonal and (?:Most )?Secret\.\s+No\.\s*(?P<h>\d{1,6})\.?\s*$",
-    re.MULTILINE | re.IGNORECASE,
-)
 # "Your telegram No. 482", "your telegram 280", "Your 140 received", "Urtel 540",
 # "Reurtel 540", "your No. 345".
 _YOUR_NUMBER = re.compile(
@@ -34,7 +27,7 @@ _YOUR_NUMBER = re.compile(
 
 def link_serial_references(source: Source) -> None:
     """Link every "your telegram No. N" to the earlier message numbered N."""
-    numbered = [(doc, own_numbers(source, doc)) for doc in source.documents]
+    numbered = [(doc, set(doc.serials)) for doc in source.documents]
     for position, doc in enumerate(source.documents):
         texts = [p.text for p in doc.body if "our" in p.text or "rtel" in p.text]
         for m in (m for text in texts for m in _YOUR_NUMBER.finditer(text)):
@@ -45,19 +38,6 @@ def link_serial_references(source: Source) -> None:
             ev = Evidence("names the addressee's message by its number", confidence, span,
                           m.group(0))  # fmt: skip
             add_link(doc, Link("replies_to", target.id, ev, describe_target(target)))
-
-
-def own_numbers(source: Source, doc: Document) -> set[int]:
-    """The numbers a document's header gives the message itself."""
-    end = doc.body[0].span.start if doc.body else doc.span.end
-    header = source.text[doc.span.start : end]
-    # A number line that opens the document is the edition's number ("No. 47"), unless
-    # the heading above it names the parties (then it is the telegram's: "No. 345.").
-    return {
-        int(m.group("n") or m.group("h"))
-        for m in _OWN_NUMBER.finditer(header)
-        if header[: m.start()].strip()
-    }
 
 
 def _target(
