@@ -232,6 +232,57 @@ def reindex(db: str) -> None:
     err.print(f"indexed {report.documents} documents of {report.sources} sources", highlight=False)
 
 
+@main.command()
+@click.argument("doc_id")
+@click.argument("field")
+@click.argument("value")
+@click.option("--reason", required=True, help="Why (kept with the correction).")
+@click.option(
+    "--editor", envvar="MISSIVE_EDITOR", required=True, show_envvar=True,
+    help="Who corrects (kept with the correction).",
+)  # fmt: skip
+@db_option
+def correct(doc_id: str, field: str, value: str, reason: str, editor: str, db: str) -> None:
+    """Correct FIELD of document DOC_ID to VALUE (kept across every re-ingest).
+
+    VALUE as text: digits for number, yes/no for number_printed, comma-separated person
+    keys for senders/recipients, YYYY-MM-DD for dates.dated/sent/received, "" for none.
+    """
+    from missive.search import sync_index
+    from missive.store.corrections import valid_editor_name, value_from_text
+
+    if not valid_editor_name(editor):
+        raise UsageError("give the editor as a plain name of up to 60 characters")
+    if not reason.strip():
+        raise UsageError("say why (--reason may not be empty)")
+    with _open_store(db) as store:
+        record = store.add_correction(doc_id, field, value_from_text(field, value), editor, reason)
+    sync_index(db)
+    err.print(f"correction {record['id']}: {field} of {doc_id} set by {editor}", highlight=False)
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@db_option
+def remove(names: tuple[str, ...], db: str) -> None:
+    """Remove sources (by file name as ingested) and their documents.
+
+    Editors' corrections are kept: `missive check` lists them as orphaned, and they
+    re-attach if the source is ingested again.
+    """
+    from missive.search import sync_index
+
+    try:
+        with _open_store(db) as store:
+            for name in names:
+                result = store.remove_source(name)
+                for warning in result.warnings:
+                    err.print(f"[yellow]warning[/yellow] {_escape(warning)}", highlight=False)
+                err.print(f"removed {_escape(name)}: {result.documents} documents", highlight=False)
+    finally:
+        sync_index(db)  # the index follows the store even when a later name was unknown
+
+
 host_option = click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
 )

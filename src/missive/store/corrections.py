@@ -28,6 +28,7 @@ DATE_FIELDS = tuple(f"dates.{role}" for role in DATE_ROLES)
 CORRECTABLE_FIELDS = ("number", "number_printed", *SCALAR_FIELDS, *PARTY_FIELDS, *DATE_FIELDS)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EDITOR_NAME = re.compile(r"^[\w .'-]{1,60}$")
 
 
 def check_correction(field: str, value: Any) -> None:
@@ -39,6 +40,29 @@ def check_correction(field: str, value: Any) -> None:
     problem = _value_problem(field, value)
     if problem:
         raise UsageError(f"bad value for {field}: {problem}")
+
+
+def valid_editor_name(name: str) -> bool:
+    """Who a correction is recorded as: a plain name of up to 60 characters."""
+    return bool(_EDITOR_NAME.match(name.strip()))
+
+
+def value_from_text(field: str, text: str) -> Any:
+    """A correction typed as text (the reader's form, the command line), as the store
+    wants it: digits for a number, "yes"/"no" for number_printed, comma-separated
+    person keys for senders and recipients, empty text for none."""
+    text = text.strip()
+    if field == "number":
+        if not text:
+            return None
+        if not text.isdigit():
+            raise UsageError("give the number as digits (or leave it empty for none)")
+        return int(text)
+    if field == "number_printed":
+        return text.lower() in {"true", "yes", "1", "printed"}
+    if field in PARTY_FIELDS:
+        return [key.strip().lower() for key in text.split(",") if key.strip()]
+    return text or None
 
 
 def _value_problem(field: str, value: Any) -> str | None:

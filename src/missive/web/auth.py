@@ -10,7 +10,6 @@ import base64
 import hashlib
 import hmac
 import json
-import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from dataclasses import dataclass
 SESSION_COOKIE = "missive_editor"
 CSRF_COOKIE = "missive_csrf"
 SESSION_SECONDS = 8 * 3600
-EDITOR_NAME = re.compile(r"^[\w .'-]{1,60}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +80,3 @@ class Keys:
     def _sign(self, message: str) -> str:
         digest = hmac.new(self.signing_key, message.encode(), hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest).decode().rstrip("=")
-
-
-def valid_editor_name(name: str) -> bool:
-    return bool(EDITOR_NAME.match(name.strip()))

@@ -11,9 +11,10 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from missive.errors import QueryError, UsageError
+from missive.store.corrections import valid_editor_name, value_from_text
 from missive.web import views
 from missive.web.app import doc_url, error_response, render
-from missive.web.auth import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, Keys, valid_editor_name
+from missive.web.auth import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, Keys
 from missive.web.reader import PAGE_SIZES, SORTS, Filters, Reader
 from missive.web.searching import FACETS
 from missive.web.snapshot import SnapshotRoute
@@ -325,7 +326,9 @@ def correct(
         return error_response(request, 403, "Forbidden", "sign in as an editor to correct")
     if not reason.strip():
         return error_response(request, 400, "Bad request", "say why (the reason is required)")
-    _reader(request).store.add_correction(doc_id, field, parse_value(field, value), editor, reason)
+    _reader(request).store.add_correction(
+        doc_id, field, value_from_text(field, value), editor, reason
+    )
     return RedirectResponse(doc_url(doc_id) + "#corrections", status_code=303)
 
 
@@ -354,19 +357,3 @@ def api_correct(
         doc_id, correction.field, correction.value, correction.editor.strip(), correction.reason
     )
     return JSONResponse(record, status_code=201)
-
-
-def parse_value(field: str, text: str) -> Any:
-    """A correction typed in the form, as the store wants it."""
-    text = text.strip()
-    if field == "number":
-        if not text:
-            return None
-        if not text.isdigit():
-            raise UsageError("give the number as digits (or leave it empty for none)")
-        return int(text)
-    if field == "number_printed":
-        return text.lower() in {"true", "yes", "1", "printed"}
-    if field in ("senders", "recipients"):
-        return [key.strip().lower() for key in text.split(",") if key.strip()]
-    return text or None
