@@ -12,7 +12,10 @@ For each N: a store of N synthetic letters is written straight into SQLite by
 ``synth_store.py`` (missive's own schema; rows in bulk, no parsing: parsing a million
 letters would take hours and is measured by ``ingest.py``).  The index is then built
 from the store through missive's real rebuild path, ``missive.search.reindex``, and
-timed (docs/s, wall and CPU seconds) and measured (MB on disk).
+timed (docs/s, wall and CPU seconds) and measured (MB on disk).  The bare engine's
+index is built beside it (``bench.db.bare/``) from the same rows as ONE plain Tantivy
+index (no shards; one writer with all the cores' threads, as missive built it before
+it had shards), and timed too.
 
 200 queries of six kinds — single words of high, mid and low frequency, two-word AND,
 two-word phrases, and word + sender + date range — run top-10 with snippets through
@@ -21,9 +24,11 @@ two-word phrases, and word + sender + date range — run top-10 with snippets th
   tie-break by date, its snippets, the total and six facets; facets of a result set
   larger than ``facets.SAMPLE_TARGET`` are counted over a fixed sample, flagged);
 - ``tantivy``: the same query on the bare engine doing the same work without
-  missive's layers: the compiled query, top-10 with the count and the stored fields,
-  Tantivy's own snippet generator, the same facet aggregation (over the same sample
-  when missive samples): the ratio missive / tantivy is missive's overhead;
+  missive's layers (one index, no shards, no threads): the compiled query, top-10 with
+  the count and the stored fields, Tantivy's own snippet generator, the same facet
+  aggregation (over a sample of the same size when missive samples): the ratio
+  missive / tantivy is missive's overhead (below 1 when the shards' parallel search
+  gains more than the layers cost);
 - ``exact``: the bare engine with every facet and the total counted over the whole
   result set (what exact facets would cost);
 - ``top10``: the bare engine's top-10 with the count and stored fields alone (no
@@ -33,7 +38,13 @@ two-word phrases, and word + sender + date range — run top-10 with snippets th
 Each query runs once on every engine to warm up, then ``--passes`` times, the engines
 taking turns so that they see the same machine; the median per query feeds p50/p95 per
 kind, wall clock and CPU time.  The machine's load average is printed with each table:
-other work on the machine shows in the wall-clock figures.
+other work on the machine shows in the wall-clock figures; ``crit`` (missive's critical
+path: the CPU time of the calling thread's own work plus the slowest shard's) is about
+the wall time on an idle machine with a core per shard, and is what to read when the
+machine is busy.  ``top10 same`` is how many
+of missive's ten best hits the one plain index also ranks in its ten best (mean per
+query; hits whose score ties the tenth best's count as among the ten): missive scores
+each shard with that shard's own word statistics.
 """
 
 from __future__ import annotations
@@ -49,6 +60,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -65,6 +77,7 @@ KINDS = ("word_high", "word_mid", "word_low", "and2", "phrase", "filtered")
 QUERIES = 200
 FTS_MAX = 100_000  # FTS5 above this takes minutes to fill and seconds a query
 VOCABULARY_DOCS = 20_000  # documents read to find words of each frequency
+TIES = 500  # hits tied with the tenth best that the top-10 comparison takes in
 
 FTS_FILTERED = """
 SELECT d.pk, bm25(documents_fts) AS score FROM documents_fts
@@ -83,9 +96,10 @@ WHERE documents_fts MATCH ? AND rowid = ?
 
 
 def build(n: int, work: Path, fts: bool, reuse_index: bool = False) -> dict[str, float]:
-    """Write the store of n letters, build its index; the figures of both.  With
-    `reuse_index`, a store and index kept by an earlier run are used as they are
-    when the index is of the current format (the build figures are then NaN)."""
+    """Write the store of n letters, build its index and the bare engine's; the figures
+    of all three.  With `reuse_index`, a store and indexes kept by an earlier run are
+    used as they are when they are of the current format (the build figures are then
+    NaN)."""
     from missive.search import reindex
     from missive.search.index import index_dir, read_state
 
@@ -93,7 +107,8 @@ def build(n: int, work: Path, fts: bool, reuse_index: bool = False) -> dict[str,
     # an index of another format would be rebuilt by the first search: timed here instead
     if reuse_index and _store_size(db) == n and read_state(index_dir(db)) is not None:
         size = sum(p.stat().st_size for p in index_dir(db).rglob("*") if p.is_file())
-        return {"store_s": math.nan, "build_s": math.nan, "build_cpu": math.nan, "size": size}
+        figures = {"store_s": math.nan, "build_s": math.nan, "build_cpu": math.nan, "size": size}
+        return figures | build_bare(db, n, reuse=True)
     start = time.perf_counter()
     if _store_size(db) == n:  # kept from an earlier run (--keep): the same letters
         store_s = math.nan
@@ -105,7 +120,48 @@ def build(n: int, work: Path, fts: bool, reuse_index: bool = False) -> dict[str,
     reindex(db)
     build_s, build_cpu = time.perf_counter() - start, time.process_time() - cpu
     size = sum(p.stat().st_size for p in index_dir(db).rglob("*") if p.is_file())
-    return {"store_s": store_s, "build_s": build_s, "build_cpu": build_cpu, "size": size}
+    figures = {"store_s": store_s, "build_s": build_s, "build_cpu": build_cpu, "size": size}
+    # the bare engine's index of a kept store is kept too, unless of another format
+    return figures | build_bare(db, n, reuse=math.isnan(store_s))
+
+
+BARE_SUFFIX = ".bare"
+BARE_MARK = "bare-index.json"
+
+
+def build_bare(db: Path, n: int, reuse: bool) -> dict[str, float]:
+    """The bare engine's one plain index of the store's letters (missive's schema and
+    index documents, no shards), built unless `reuse` finds one of this format and size."""
+    import json
+
+    import tantivy
+
+    from missive.search.fields import INDEX_FORMAT, schema
+    from missive.search.index import WRITER_HEAP_BYTES
+    from missive.search.rows import index_batches
+    from missive.search.text import ANALYZER, analyzer
+    from missive.store import Store
+
+    folder = Path(f"{db}{BARE_SUFFIX}")
+    mark = folder / BARE_MARK
+    wanted = {"format": INDEX_FORMAT, "documents": n}
+    if reuse and mark.exists() and json.loads(mark.read_text()) == wanted:
+        return {"bare_s": math.nan, "bare_cpu": math.nan}
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    start, cpu = time.perf_counter(), time.process_time()
+    index = tantivy.Index(schema(), path=str(folder))
+    index.register_tokenizer(ANALYZER, analyzer())
+    writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=min(4, os.cpu_count() or 1))
+    with Store(db) as store:
+        for batch in index_batches(store):
+            for document in batch:
+                writer.add_json(document)
+    writer.commit()
+    writer.wait_merging_threads()
+    figures = {"bare_s": time.perf_counter() - start, "bare_cpu": time.process_time() - cpu}
+    mark.write_text(json.dumps(wanted))
+    return figures
 
 
 def _store_size(db: Path) -> int | None:
@@ -177,17 +233,18 @@ def make_queries(db: Path, count: int, seed: int = 5) -> list[tuple[str, str, di
 
 
 class Bare:
-    """The bare engine on missive's index: Tantivy calls only, no missive layers."""
+    """The bare engine on one plain index of the same letters: Tantivy calls only, no
+    missive layers (built by ``build_bare``)."""
 
     def __init__(self, db: Path) -> None:
-        from missive.search import search
-        from missive.search.index import open_index
+        import tantivy
 
-        search(db, "warm", limit=1)  # opens (and if need be syncs) the index once
-        index = open_index(db)
-        assert index._index is not None
-        self.index = index._index
-        self.schema = index.schema
+        from missive.search.fields import schema
+        from missive.search.text import ANALYZER, analyzer
+
+        self.index = tantivy.Index(schema(), path=f"{db}{BARE_SUFFIX}", reuse=True)
+        self.index.register_tokenizer(ANALYZER, analyzer())
+        self.schema = self.index.schema
 
     def query(self, text: str):
         from missive.search.compile import compile_query
@@ -201,23 +258,26 @@ class Bare:
         for _, address in searcher.search(query, 10, count=True).hits:
             searcher.doc(address)
 
+    def top10_ids(self, text: str) -> list[str]:
+        """The ten best, and every hit whose score ties the tenth's (equal scores are in
+        no particular order, and missive orders them by date)."""
+        searcher, query = self.query(text)
+        hits = searcher.search(query, 10 + TIES).hits
+        if len(hits) > 10:
+            tenth = round(hits[9][0], 4)
+            hits = [hit for i, hit in enumerate(hits) if i < 10 or round(hit[0], 4) == tenth]
+        return [searcher.doc(address).to_dict()["id"][0] for _, address in hits]
+
     def same_work(self, text: str, exact: bool = False) -> None:
         """Top-10 with the total, stored fields, Tantivy's snippets, and the facet
         aggregation missive makes (`exact`: every facet over the whole result set)."""
         import tantivy
 
         from missive.search import facets
-        from missive.search.fields import SAMPLE_SLOTS
 
         searcher, query = self.query(text)
         result = searcher.search(query, 10, count=True)
-        total = result.count or 0
-        if exact or total <= facets.EXACT_LIMIT:
-            searcher.aggregate(query, facets._AGGREGATIONS)
-        else:
-            slots = max(1, math.ceil(SAMPLE_SLOTS * facets.SAMPLE_TARGET / total))
-            sample = facets._in_sample(self.schema, query, slots, searcher.num_docs, total)
-            searcher.aggregate(sample, facets._SAMPLED_AGGREGATIONS)
+        facets.count(searcher, self.schema, query, result.count or 0, exact, shards=1)
         snippets = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
         for _, address in result.hits:
             snippets.snippet_from_doc(searcher.doc(address)).to_html()
@@ -228,6 +288,35 @@ def run_missive(db: Path, query: str) -> None:
 
     result = search(db, query, limit=10)
     assert result.total >= len(result.hits)
+
+
+def critical_path_ms(db: Path, query: str) -> float:
+    """missive's search timed by the CPU time of its longest path: the calling thread's
+    own work plus the slowest shard's (thread CPU time of each).  On an idle machine
+    with a core per shard this is about the wall time; unlike the wall time, it hardly
+    moves with what else the machine runs."""
+    from missive.search import engine, search
+
+    spent: dict[int, float] = {}
+    original = engine._shard_part
+
+    def timed(*args):  # type: ignore[no-untyped-def]
+        start = time.thread_time()
+        try:
+            return original(*args)
+        finally:
+            key = threading.get_ident()
+            spent[key] = spent.get(key, 0.0) + time.thread_time() - start
+
+    engine._shard_part = timed
+    try:
+        start = time.thread_time()
+        search(db, query, limit=10)
+        total = time.thread_time() - start
+    finally:
+        engine._shard_part = original
+    own = spent.pop(threading.get_ident(), 0.0)
+    return (total - own + max([own, *spent.values()])) * 1000
 
 
 def run_fts(conn: sqlite3.Connection, kind: str, params: dict) -> None:
@@ -278,8 +367,18 @@ def measure(db: Path, queries: list[tuple[str, str, dict]], passes: int, fts: bo
             wall = statistics.median(s[0] for s in runs)
             cpu = statistics.median(s[1] for s in runs)
             times.setdefault((name, q[0]), []).append((wall, cpu))
+        critical = statistics.median(critical_path_ms(db, q[1]) for _ in range(passes))
+        times.setdefault(("critical", q[0]), []).append((critical, critical))
+        same = len(set(top10_ids(db, q[1])) & set(bare.top10_ids(q[1])))
+        times.setdefault(("same", q[0]), []).append((same, same))
     conn.close()
     return times
+
+
+def top10_ids(db: Path, query: str) -> list[str]:
+    from missive.search import search
+
+    return [hit.id for hit in search(db, query, limit=10).hits]
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -299,13 +398,20 @@ def report(n: int, figures: dict[str, float], times: dict, load: tuple[float, fl
         else f"index build {n / build_s:,.0f} docs/s ({build_s:.1f} s wall, "
         f"{figures['build_cpu']:.1f} s CPU)"
     )
+    bare_s = figures["bare_s"]
+    if not math.isnan(bare_s):
+        built += (
+            f"; the bare engine's one index {n / bare_s:,.0f} docs/s ({bare_s:.1f} s wall, "
+            f"{figures['bare_cpu']:.1f} s CPU)"
+        )
     print(
         f"\nN = {n:,} letters: {store}; {built}; index {figures['size'] / 1e6:,.1f} MB; "
         f"load average {load[0]:.1f} before / {load[1]:.1f} after the queries"
     )
     header = ("kind", "missive p50", "p95", "tantivy p50", "p95", "ratio p50", "ratio p95",
               "cpu:m p50", "p95", "cpu:t p50", "p95", "ratio p50", "ratio p95",
-              "exact p50", "p95", "top10 p50", "p95", "fts5 p50", "p95")  # fmt: skip
+              "exact p50", "p95", "top10 p50", "p95", "fts5 p50", "p95",
+              "crit p50", "p95", "top10 same")  # fmt: skip
     print("  ".join(f"{h:>8}" for h in header))
     for kind in (*KINDS, "all"):
 
@@ -326,7 +432,8 @@ def report(n: int, figures: dict[str, float], times: dict, load: tuple[float, fl
         m, t = pick("missive"), pick("tantivy")
         mc, tc = pick("missive", cpu=True), pick("tantivy", cpu=True)
         row = [kind, *pair(m), *pair(t), *ratios(m, t), *pair(mc), *pair(tc), *ratios(mc, tc),
-               *pair(pick("exact")), *pair(pick("top10")), *pair(pick("fts5"))]  # fmt: skip
+               *pair(pick("exact")), *pair(pick("top10")), *pair(pick("fts5")),
+               *pair(pick("critical")), f"{statistics.mean(pick('same')):.1f}"]  # fmt: skip
         print("  ".join(f"{c:>8}" for c in row))
     print(
         "(milliseconds, median of the passes per query; wall clock, then CPU time of all the\n"
@@ -334,7 +441,11 @@ def report(n: int, figures: dict[str, float], times: dict, load: tuple[float, fl
         " tantivy = the bare engine doing the same work: top-10 with the count, its own\n"
         " snippets, the same facet aggregation; ratio = missive / tantivy; exact = the bare\n"
         " engine counting every facet over the whole result set; top10 = the engine's\n"
-        " top-10 with the count alone)"
+        " top-10 with the count alone; crit = missive's critical path: CPU of the calling\n"
+        " thread's own work plus the slowest shard's, about the wall time on an idle\n"
+        " machine with a core per shard; top10 same = how many of missive's ten best the\n"
+        " bare engine's one index also ranks in its ten best (or ties with its tenth),\n"
+        " mean per query)"
     )
 
 

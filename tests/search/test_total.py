@@ -18,11 +18,13 @@ from store.samples import build_source, changed_source
 
 
 def _counted(db: Path, query: str) -> int:
-    """The total as Tantivy counts it while scoring every match."""
+    """The total as Tantivy counts it while scoring every match, shard by shard."""
     index = open_index(db)
-    searcher = index.searcher()
-    compiled = compile_query(parse(query).root, searcher, index.schema)
-    return int(searcher.search(compiled, 1, count=True).count or 0)
+    counts = []
+    for searcher in index.searchers():
+        compiled = compile_query(parse(query).root, searcher, index.schema)
+        counts.append(int(searcher.search(compiled, 1, count=True).count or 0))
+    return sum(counts)
 
 
 def _words_of(db: Path, count: int, seed: int = 11) -> list[str]:
@@ -88,6 +90,8 @@ def test_deleted_documents_are_not_counted(own_db: Path) -> None:
 
 def _deleted_documents(db: Path) -> int:
     """Documents still in the index's segments but deleted (not yet merged away)."""
-    searcher = open_index(db).searcher()
-    held = sum(df for _, df in searcher.terms_with_prefix("kind", "", limit=1000))
-    return held - searcher.num_docs
+    deleted = 0
+    for searcher in open_index(db).searchers():
+        held = sum(df for _, df in searcher.terms_with_prefix("kind", "", limit=1000))
+        deleted += held - searcher.num_docs
+    return deleted

@@ -9,6 +9,10 @@ SAMPLE_TARGET of its documents — those whose sample slot (a hash of the id,
 ``fields.sample_slot``) is below k — and every count is scaled by SAMPLE_SLOTS / k.
 The result says so (``facets_exact`` false).  The hits, their order and the total never
 depend on the sample; ``exact=True`` counts everything.
+
+Each shard of the index (shards.py) holds its share of every slot: it counts its own
+documents, over the same slots when it samples, and ``merge`` adds the shards' counts
+up.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import tantivy
 from tantivy import FieldType, Occur, Query
 
 from missive.search.fields import NO_YEAR, SAMPLE_SLOTS
+from missive.search.shards import SHARDS
 
 # About how many documents a sample holds.  Counting costs ~0.8 us a document at a
 # million letters (the entity and sender columns most), so this is ~1.2 ms; a facet
@@ -39,16 +44,27 @@ FACET_FIELDS = {
     "source": "source",
     "entity": "entities",
 }
+YEARS = 200  # the year facet lists every year
+# A shard reports more values than a facet shows, so that the merged counts of the
+# values shown are whole (a value among the first in one shard and not in the other).
+SHARD_FACET_SIZE = FACET_SIZE * 5
 _AGGREGATIONS: dict[str, Any] = {
-    name: {"terms": {"field": f, "size": FACET_SIZE if name != "year" else 200}}
+    name: {
+        "terms": {
+            "field": f,
+            "size": SHARD_FACET_SIZE if name != "year" else YEARS,
+            "segment_size": FACET_SIZE * 10 if name != "year" else YEARS,
+        }
+    }
     for name, f in FACET_FIELDS.items()
 }
 # A sample's counts are estimates anyway: each segment then reports only its top
 # values, which spares most of the lookups of values' names in the index's
 # dictionaries (the `source` facet has one value per 500 letters); measured ~0.4 ms.
 _SAMPLED_AGGREGATIONS: dict[str, Any] = {
-    name: {"terms": {**agg["terms"], "segment_size": agg["terms"]["size"]}}
-    for name, agg in _AGGREGATIONS.items()
+    name: {"terms": {"field": f, "size": size, "segment_size": size}}
+    for name, f in FACET_FIELDS.items()
+    for size in [FACET_SIZE if name != "year" else YEARS]
 }
 
 
@@ -64,27 +80,47 @@ def count(
     query: Query,
     total: int,
     exact: bool = False,
+    shards: int = SHARDS,
 ) -> Counts:
-    """The facets of the `total` documents matching `query`; `exact` counts every
-    document however many there are."""
-    if exact or total <= EXACT_LIMIT:
+    """The facets of the `total` documents matching `query` in one of `shards` shards:
+    exact when the whole result set, as this shard's share suggests, is small, or when
+    `exact`; else over the shard's share of a sample of about SAMPLE_TARGET."""
+    if exact or total * shards <= EXACT_LIMIT:
         return _exact(searcher, query)
-    slots = max(1, math.ceil(SAMPLE_SLOTS * SAMPLE_TARGET / total))
+    slots = max(1, math.ceil(SAMPLE_SLOTS * SAMPLE_TARGET / shards / total))
+    sample_size = searcher.num_docs * slots / SAMPLE_SLOTS
     sampled = searcher.aggregate(
-        _in_sample(schema, query, slots, searcher.num_docs, total), _SAMPLED_AGGREGATIONS
+        _in_sample(schema, query, slots - 1, sample_size < total), _SAMPLED_AGGREGATIONS
     )
     return Counts(_facets(sampled, SAMPLE_SLOTS / slots), exact=False)
 
 
-def _in_sample(
-    schema: tantivy.Schema, query: Query, slots: int, num_docs: int, total: int
-) -> Query:
-    """`query` narrowed to the sample.  The smaller side drives the intersection: a
-    sample smaller than the result set as a bitset from the inverted index, else a
-    check of each match's sample slot in its column."""
-    sample_size = num_docs * slots / SAMPLE_SLOTS
+def merge(parts: list[Counts]) -> Counts:
+    """The shards' counts added up, each facet's values most first (years in order)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name in FACET_FIELDS:
+        summed: dict[str, int] = {}
+        for part in parts:
+            for value, n in part.facets.get(name, ()):
+                summed[value] = summed.get(value, 0) + n
+        if name == "year":
+            out[name] = sorted(summed.items())
+        else:
+            out[name] = sorted(summed.items(), key=_most_first)[:FACET_SIZE]
+    return Counts(out, exact=all(part.exact for part in parts))
+
+
+def _most_first(pair: tuple[str, int]) -> tuple[int, str]:
+    return -pair[1], pair[0]
+
+
+def _in_sample(schema: tantivy.Schema, query: Query, last_slot: int, sample_first: bool) -> Query:
+    """`query` narrowed to the sample slots up to `last_slot`.  The smaller side drives
+    the intersection: a sample smaller than the result set as a bitset from the
+    inverted index (`sample_first`), else a check of each match's sample slot in its
+    column."""
     sample = Query.range_query(
-        schema, "sample", FieldType.Integer, 0, slots - 1, use_inverted_index=sample_size < total
+        schema, "sample", FieldType.Integer, 0, last_slot, use_inverted_index=sample_first
     )
     return Query.boolean_query([(Occur.Must, query), (Occur.Must, sample)])
 

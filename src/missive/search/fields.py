@@ -24,7 +24,7 @@ from missive.search.pairs import PAIR_TOKENIZER, pair_field, pair_text
 from missive.search.text import ANALYZER
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
-INDEX_FORMAT = 5  # 5: word pairs no longer bridge a dropped over-long word
+INDEX_FORMAT = 6  # 5: word pairs no longer bridge a dropped over-long word; 6: in shards
 # Every document falls in one of SAMPLE_SLOTS slots by its row number in the store
 # (every 1024th document of the store's order): the slots below k hold a fixed
 # systematic sample of k/SAMPLE_SLOTS of any result set (facets.py).

@@ -7,6 +7,11 @@ missed a change — a crash between the store's commit and the index's, a
 correction, a deleted source — is detected and brought back in step, source by
 source, before the next search.  One writer at a time: a lock file in the
 folder serialises syncs across processes and threads.
+
+The index is in shards (shards.py), each a Tantivy index in a folder of its own
+(``shard-0/``, ``shard-1/``): every sync writes to all of them at once, each from its
+own rows of the store, and the state file is written only once every shard has
+committed, so a crash after some shards' commits re-syncs the same sources on all.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,16 +33,17 @@ import tantivy
 from missive.errors import StoreError
 from missive.search.fields import INDEX_FORMAT, IndexDocument, schema
 from missive.search.rows import index_batches
+from missive.search.shards import SHARDS, on_each_shard, shard_folder_name
 from missive.search.text import ANALYZER, analyzer
 from missive.store import Store, sql
 
 INDEX_SUFFIX = ".index"
 STATE_FILE = "missive-index-state.json"
 LOCK_FILE = "missive-index.lock"
-# One writer, a heap big enough that a million letters make few segments (tantivy
-# takes the memory only as it fills), and as many indexing threads as cores.
+# A writer per shard, each with a heap big enough that a million letters make few
+# segments (tantivy takes the memory only as it fills), the cores shared among them.
 WRITER_HEAP_BYTES = 1_000_000_000
-WRITER_THREADS = max(1, min(4, os.cpu_count() or 1))
+WRITER_THREADS = max(1, min(4, os.cpu_count() or 1) // SHARDS)
 
 
 def index_dir(db_path: str | Path) -> Path:
@@ -99,23 +106,25 @@ class SearchIndex:
         self.db_path = Path(db_path)
         self.folder = index_dir(db_path)
         self.schema = schema()
-        self._index: tantivy.Index | None = None
+        self._indexes: list[tantivy.Index] | None = None
         self._seen: tuple | None = None
         self._guard = threading.Lock()
 
     # --- reading ---------------------------------------------------------------
 
-    def searcher(self) -> tantivy.Searcher:
-        """A searcher over an index in step with the store (synced first if needed)."""
+    def searchers(self) -> list[tantivy.Searcher]:
+        """A searcher of each shard, over an index in step with the store (synced
+        first if needed)."""
         signature = self._signature()
-        if signature != self._seen or self._index is None:
+        if signature != self._seen or self._indexes is None:
             with self._guard:
                 self.sync()
                 # the store as it was before the sync (a change during it syncs again),
                 # the state file as the sync left it
                 self._seen = (*signature[:2], self._signature()[2])
-        assert self._index is not None
-        return self._index.searcher()
+        indexes = self._indexes
+        assert indexes is not None
+        return [index.searcher() for index in indexes]
 
     def _signature(self) -> tuple:
         """Cheap change detection: the db, its WAL and the recorded state file."""
@@ -157,64 +166,82 @@ class SearchIndex:
         current = store_state(store)
         recorded = None if rebuild else read_state(self.folder)
         stale = None if recorded is None else _stale_sources(store, recorded, current)
-        index = self._open(fresh=stale is None)
-        if index is None:  # unreadable: start again
-            stale, index = None, self._open(fresh=True)
-        assert index is not None
+        indexes = self._open(fresh=stale is None)
+        if indexes is None:  # missing or unreadable: start again
+            stale, indexes = None, self._open(fresh=True)
+        assert indexes is not None
         if stale is None:
-            report = self._write(index, store, current, list(current.sources), clear=True)
+            report = self._write(indexes, current, list(current.sources), clear=True)
             report.action = "rebuilt"
             return report
         if not stale:
             if recorded != current:
                 _write_state(self.folder, current)
-            index.reload()
+            for index in indexes:
+                index.reload()
             return SyncReport("fresh")
-        return self._write(index, store, current, stale, clear=False)
+        return self._write(indexes, current, stale, clear=False)
 
-    def _open(self, fresh: bool) -> tantivy.Index | None:
-        """The tantivy index; `fresh` empties the folder first.  None when unreadable."""
+    def _open(self, fresh: bool) -> list[tantivy.Index] | None:
+        """The shards' tantivy indexes; `fresh` empties the folder first.  None when a
+        shard is missing or unreadable."""
+        if not fresh and self._indexes is not None:
+            return self._indexes
         if fresh:
             _clear(self.folder)
-            index = tantivy.Index(self.schema, path=str(self.folder), reuse=False)
-        elif self._index is not None:
-            return self._index
-        else:
+        indexes = []
+        for shard in range(SHARDS):
+            folder = self.folder / shard_folder_name(shard)
+            if fresh:
+                folder.mkdir()
+            elif not folder.is_dir() or not tantivy.Index.exists(str(folder)):
+                return None
             try:
-                index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
+                index = tantivy.Index(self.schema, path=str(folder), reuse=not fresh)
             except (OSError, ValueError):
                 return None
-        index.register_tokenizer(ANALYZER, analyzer())
-        self._index = index
-        return index
+            index.register_tokenizer(ANALYZER, analyzer())
+            indexes.append(index)
+        self._indexes = indexes
+        return indexes
 
     def _write(
-        self,
-        index: tantivy.Index,
-        store: Store,
-        state: StoreState,
-        names: list[str],
-        clear: bool,
+        self, indexes: list[tantivy.Index], state: StoreState, names: list[str], clear: bool
     ) -> SyncReport:
+        """Every shard written at once; the state only once all of them committed."""
+        with ThreadPoolExecutor(max(1, SHARDS - 1), thread_name_prefix="missive-index") as pool:
+            written = on_each_shard(
+                lambda shard: self._write_shard(indexes[shard], shard, state, names, clear),
+                pool,
+            )
+        _write_state(self.folder, state)  # only after every commit: a crash re-syncs
+        for index in indexes:
+            index.reload()
+        return SyncReport("updated", len(names), sum(written))
+
+    def _write_shard(
+        self, index: tantivy.Index, shard: int, state: StoreState, names: list[str], clear: bool
+    ) -> int:
+        """One shard brought in step: its rows of the `names` sources (of every source
+        when `clear`), read on a connection of its own (this may be a pool thread)."""
         writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=WRITER_THREADS)
         try:
             written = 0
-            if clear:  # everything, streamed in sample-slot order (rows.py)
-                written += _add(writer, index_batches(store))
-            else:
-                for name in names:
-                    writer.delete_documents_by_term("source", name)
-                    if name in state.sources:
-                        written += _add(writer, index_batches(store, name))
+            with Store(self.db_path) as store:
+                if clear:  # everything, streamed in sample-slot order (rows.py)
+                    written += _add(writer, index_batches(store, shard=shard))
+                else:
+                    for name in names:
+                        writer.delete_documents_by_term("source", name)
+                        if name in state.sources:
+                            written += _add(writer, index_batches(store, name, shard))
             writer.commit()
         except BaseException:
             writer.rollback()
             raise
         finally:
             writer.wait_merging_threads()
-        _write_state(self.folder, state)  # only after the index commit: a crash re-syncs
-        index.reload()
-        return SyncReport("updated", len(names), written)
+        return written
 
 
 def _add(writer: tantivy.IndexWriter, batches: Iterator[list[IndexDocument]]) -> int:
