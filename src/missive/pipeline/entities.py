@@ -39,8 +39,7 @@ def entities(source: Source) -> Source:
         candidates = found[id(doc)]
         for start, end in _segments(doc):
             candidates.extend(names.surnames_once_introduced(text[start:end], introduced, start))
-        settled = names.settle(candidates)
-        doc.mentions = [_mention(source, text, c) for c in settled]
+        doc.mentions = _mentions(source, text, names.settle(candidates))
         doc.entities = summarise(doc.mentions, auth)
     return source
 
@@ -130,17 +129,21 @@ def _introduced_surnames(
     return introduced
 
 
-def _mention(source: Source, readable: str, c: Candidate) -> Mention:
-    start, end = c.start, c.end
-    written = readable[start:end]  # as written
-    span = Span(start, end)
-    if source.plain_map is not None:  # else offsets in the readable text are the original's
-        first = source.original_offset(start)
-        original = Span(first, source.original_offset(end - 1) + 1 if end > start else first)
-    else:
-        original = span
-    evidence = Evidence(c.rule or "authority file", c.confidence, span, written)
-    return Mention(c.key, c.type, written, original, evidence)
+def _mentions(source: Source, readable: str, settled: list[Candidate]) -> list[Mention]:
+    """The mentions of the settled candidates, with offsets into the original text."""
+    mapped = source.plain_map is not None  # else offsets in the readable text are the original's
+    mentions = []
+    for start, end, _, key, type_, rule, confidence in settled:
+        written = readable[start:end]  # as written
+        span = Span(start, end)
+        if mapped:
+            first = source.original_offset(start)
+            original = Span(first, source.original_offset(end - 1) + 1 if end > start else first)
+        else:
+            original = span
+        evidence = Evidence(rule or "authority file", confidence, span, written)
+        mentions.append(Mention(key, type_, written, original, evidence))
+    return mentions
 
 
 def summarise(mentions: list[Mention], auth: authority.Authority) -> list[dict]:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from missive.authority import TITLES, Authority
+from missive.authority import TITLES, Authority, Office
 
 # Confidence of each way of finding a name.
 EXACT = 0.95  # a form of the authority file, several words or a title with a known name
@@ -134,6 +134,8 @@ class Gazetteer:
         self.forms: dict[str, list[Form]] = {}  # by _match_key
         self._offices: re.Pattern[str] | None = None
         self._holders: dict[tuple[str, str | None], list[str]] = {}
+        # What each match of `_TITLED` names (see `titled_names`).
+        self._titled: dict[str, tuple[str, str | None, str, float] | None] = {}
         extra = list(extra)
         if extra:  # the authority's gazetteer, and what the extra forms change
             self._extend(gazetteer_of(authority), extra)
@@ -281,10 +283,10 @@ class Gazetteer:
     def office_holders(self, title: str, iso_date: str | None) -> list[str]:
         """Who held the office called `title` on `iso_date` (one look-up per title and date)."""
         holders = self._holders.get((title, iso_date))
-        if holders is None:
-            holders = self._holders[(title, iso_date)] = self.authority.short_title_holders(
-                title, iso_date
-            )
+        if holders is None:  # what Authority.short_title_holders says, from fewer offices
+            offices = _offices_by_short_title(self.authority).get(title.lower(), ())
+            holders = sorted({key for key, office in offices if office.held_on(iso_date)})
+            self._holders[(title, iso_date)] = holders
         return holders
 
     def _fits(self, forms: list[Form], text: str, start: int) -> bool:
@@ -333,6 +335,16 @@ _HEADS_TO_SHARE = 5_000  # at most, from the authority's gazetteer to one with e
 def gazetteer_of(authority: Authority) -> Gazetteer:
     """The gazetteer of the authority file alone, made once."""
     return Gazetteer(authority)
+
+
+@lru_cache(maxsize=4)
+def _offices_by_short_title(authority: Authority) -> dict[str, list[tuple[str, Office]]]:
+    """(holder's key, office) of every office, by its bare title in lowercase."""
+    by_title: dict[str, list[tuple[str, Office]]] = {}
+    for entry in authority.entries.values():
+        for office in entry.offices:
+            by_title.setdefault(office.short_title.lower(), []).append((entry.key, office))
+    return by_title
 
 
 def _prefixes(keys: Iterable[str]) -> frozenset[str]:
@@ -474,29 +486,46 @@ def _candidate_of(forms: list[Form], start: int, end: int, written: str) -> Cand
 
 def titled_names(text: str, gazetteer: Gazetteer, offset: int = 0) -> Iterator[Candidate]:
     """ "General Eisenhower", "Mr Hull", "Marshal Pietro Badoglio": a title and a name."""
+    remembered = gazetteer._titled
     for m in _TITLED.finditer(text):
-        name = m.group("name")
-        if name.split()[0] in _NOT_NAME:
+        matched = m.group()
+        found = remembered.get(matched, _UNSEEN)
+        if found is _UNSEEN:
+            if len(remembered) > _MAX_SEEN:
+                remembered.clear()
+            found = remembered[matched] = _titled_name(m, gazetteer)
+        if found is not None:
+            written, key, rule, conf = found  # type: ignore[misc]
+            start = m.start() + offset
+            yield Candidate(start, start + len(written), written, key, "person", rule, conf)
+
+
+def _titled_name(
+    m: re.Match[str], gazetteer: Gazetteer
+) -> tuple[str, str | None, str, float] | None:
+    """(written, key, rule, confidence) of the person a `_TITLED` match names, if any: all
+    read from the match alone, so the same words say the same wherever they stand."""
+    name = m.group("name")
+    if name.split()[0] in _NOT_NAME:
+        return None
+    text = m.string
+    names = [name]
+    if m.group("second"):  # "Marshal Pietro Badoglio", else "General Eisenhower Monday"
+        names.append(text[m.start("name") : m.start("second")].rstrip())
+    for i, option in enumerate(names):
+        written = text[m.start() : m.start("name") + len(option)]
+        found = (
+            gazetteer.resolve(written)
+            or _resolve_name(option, gazetteer)
+            or _resolve_name(option.replace("-", ""), gazetteer)  # "Molo-tov"
+        )
+        if not found and i < len(names) - 1:
             continue
-        names = [name]
-        if m.group("second"):  # "Marshal Pietro Badoglio", else "General Eisenhower Monday"
-            names.append(text[m.start("name") : m.start("second")].rstrip())
-        for i, option in enumerate(names):
-            written = text[m.start() : m.start("name") + len(option)]
-            found = (
-                gazetteer.resolve(written)
-                or _resolve_name(option, gazetteer)
-                or _resolve_name(option.replace("-", ""), gazetteer)  # "Molo-tov"
-            )
-            if not found and i < len(names) - 1:
-                continue
-            key, type_, conf, rule = found or (None, "person", UNRESOLVED, "")
-            if type_ == "person":
-                yield Candidate(m.start() + offset, m.start() + len(written) + offset, written,
-                                key, "person",
-                                f"title and name ({rule})" if rule else "title and name",
-                                conf)  # fmt: skip
-            break
+        key, type_, conf, rule = found or (None, "person", UNRESOLVED, "")
+        if type_ == "person":
+            return written, key, f"title and name ({rule})" if rule else "title and name", conf
+        return None
+    return None
 
 
 def _resolve_name(name: str, gazetteer: Gazetteer) -> tuple[str, str, float, str] | None:
