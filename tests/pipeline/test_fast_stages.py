@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import numpy as np
+
 from missive.pipeline import classify, style
 from missive.pipeline.dates import _TRAILING_DATE, find_dates, trailing_date
 from missive.pipeline.markers import _FUSED, _SPACED, _candidates
@@ -185,9 +187,17 @@ def _plain_predict(model: dict, features: set[str]) -> tuple[str, bool, list[str
     return side, abs(score) >= style._STYLE_MARGIN, [f for _, f in decisive]
 
 
+class _Named:
+    """What style._predict asks of the features: the name of an id."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.name = names.__getitem__
+
+
 def _fast_predict(model: dict, features: set[str]) -> tuple[str, bool, list[str]]:
     known = [f for f in features if f in model["weights"]]
-    return style._predict(model["prior"], known, [model["weights"][f] for f in known])
+    weights = np.array([model["weights"][f] for f in known], dtype=float)
+    return style._predict(model["prior"], np.arange(len(known)), weights, _Named(known))
 
 
 def test_style_prediction_is_the_plain_one() -> None:
@@ -201,7 +211,6 @@ def test_style_prediction_is_the_plain_one() -> None:
         assert _fast_predict(model, features) == _plain_predict(model, features)
 
 
-
 def test_style_prediction_decides_as_the_ordered_sum() -> None:
     """Where rounding makes the sum in the order of the names differ from the exact one
     across the margin or across 0, the ordered sum decides, as it always did."""
@@ -211,6 +220,7 @@ def test_style_prediction_decides_as_the_ordered_sum() -> None:
         names = [f"w{k:02d}" for k in range(len(values))]
         model = {"weights": dict(zip(names, values, strict=True)), "prior": prior}
         assert _fast_predict(model, set(names)) == _plain_predict(model, set(names))
+
 
 def test_a_trailing_date_ends_in_a_digit() -> None:
     rng = random.Random(29)

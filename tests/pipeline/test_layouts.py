@@ -67,6 +67,57 @@ The pages and what they exercise:
   carry their classification and telegram number as sentences ("Former Naval Person
   to President Roosevelt. Personal and Secret. No. 140."); "President" alone is the
   office's holder on the date.
+- calendar_page.txt: a calendar of state papers — a "1756." year line (no document
+  number), year-less margin dates ("Jan. 3.") with the place below ("Whitehall."),
+  "12. HOLDERNESS to MITCHELL." entries, an abstract and a "Draft. 3 pp." line each,
+  a title line before the first entry.
+- calendar_inline_page.txt: a calendar whose entries run in ("1766. Jan. 3.
+  Whitehall.—Conway to Lord Hertford. Has laid his letter ..."): the date, place and
+  heading inside the abstract's paragraph, the year printed once per section ("1767."
+  between December and January).
+- blue_book_page.txt: a parliamentary paper — title lines, "No. 12.", "Lord Cowley to
+  the Earl of Clarendon.—(Received March 6.)" (the receipt after a dash), the
+  dateline at the right of "My Lord," and of "(Extract.)", "I am, &c." and
+  "(Signed) CLARENDON.", "Inclosure in No. 14." (and "Inclosure 1/2 in No. 21.")
+  heading child documents, "(Telegraphic.)" beside the dateline, the despatch's own
+  "(No. 48.)" under the heading, dual dates ("February 16 (28), 1854": the New Style
+  day is the date; "January 28 (February 9), 1854" across two months gives February 9).
+- calendar_numbered_page.txt: a calendar whose run-in entries print their number before
+  the date ("112. Jan. 5. St. James's.—Lord Rochford to Sir Joseph Yorke. ..."), one
+  with no place ("115. Feb. 2.—..."), year lines between sections.
+- embassy_despatches_page.txt: American official despatches — the addressee's block
+  above the salutation ("The Honorable / Cordell Hull, / Secretary of State, /
+  Washington." over "Sir:"); a block naming only the office ("The Secretary of State")
+  is its holder on the date (hull in February 1944, stettinius in December); the
+  Department's reply headed "DEPARTMENT OF STATE," over its dateline; a note quoted in
+  full and signed "V. Molotov." (an enclosure signed by its own writer).
+- exchange_of_notes_page.txt: an exchange of notes (Avalon style) — headings naming
+  offices ("The Secretary of State to the British Ambassador"), "Accept, Excellency,
+  the renewed assurances ..." closings, the addressee's block under the signature
+  ("His Excellency / The Right Honorable / The Viscount Halifax, K.G., ..."), which
+  names the person the heading calls by office.
+- letterbook_page.txt: a letterbook — letters parted only by their date lines
+  ("12 February 1810."), "Dear Sir," salutations, the addressee at the foot ("Levett
+  Harris Esqr." / "Consul of the United States.", "The Honble Robert Smith,").
+- typescript_despatches_page.txt: OCR'd typed despatches — "SECRET" running heads and
+  "- 2 -" page numbers with a page break mid-sentence, "No. 45" / "Despatch No. 52",
+  "(R 1013/2)   BRITISH EMBASSY," over "ANKARA." over the date, closings wrapped over
+  three lines, "Sir J. Bowker, K.C.M.G., O.B.E.," under the signature, an
+  "ENCLOSURE" after the addressee's block.
+- foreign_affairs_page.txt: the nineteenth-century US "Papers relating to Foreign
+  Affairs" — a volume title whose "to" joins no parties ("PAPERS RELATING TO FOREIGN
+  AFFAIRS."), country section lines, the heading above "No. 98.]   LEGATION OF THE
+  UNITED STATES," or on one line with its number ("No. 45.]   Mr. Dayton to Mr.
+  Seward.   [Extract.]"), run-in "SIR:", "I have the honor to be, sir, your obedient
+  servant," over a capitalised signature, the addressee at the foot ("Hon. WILLIAM H.
+  SEWARD," / "CHARLES FRANCIS ADAMS, Esq., &c., &c., &c."), an "[Inclosure.]".
+- manuscript_letters_page.txt: transcribed manuscript letters — "[torn]",
+  "[illegible]", "[sic]", interlined "^now^" and "<duly>", place and date with no comma
+  ("Amsterdam 14 Feby. 1801"), a year the editor supplied ("Hull 28 March [1801]"),
+  closings set over short lines with no stop ("I remain Dear Sir" / "your most obedt.
+  humble Servt."), "P.S." after the signature, "Endorsed: Recd. 3 Mar. 1801.",
+  "Addressed: Henry Hope Esqr. / Amsterdam", a signature with the editor's expansion
+  ("W[illiam] Hope").
 - html_letters.html: <h2> "Churchill to Stalin" headings, date <p>s before or after
   the body, "Received …", a joint sender and two recipients, footnote <sup> links and
   an <ol class="footnotes">, entities, an unclosed <em>.

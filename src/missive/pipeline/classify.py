@@ -9,8 +9,18 @@ Each rule reads one general pattern of printed correspondence; what the line say
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from missive.pipeline.dates import ANY_FULL_DATE, find_dates, parse_date_line
+from missive.pipeline.address_blocks import address_panel
+from missive.pipeline.dates import (
+    ANY_FULL_DATE,
+    MONTHS,
+    find_dates,
+    find_new_style_dates,
+    new_style,
+    old_style_part,
+    parse_date_line,
+)
 from missive.pipeline.normalize import Line
 
 NUMBER = re.compile(
@@ -19,6 +29,16 @@ NUMBER = re.compile(
     # an edition's series letter and number: "C-140", "R-180/1" (Kimball's numbering)
     r"|^(?-i:[A-Z]{1,2})-(?P<s>\d{1,5})(?:/\d{1,3})?(?:,\s*(?:draft\s+)?[A-Z])?$",
     re.IGNORECASE,
+)
+# A message's own number on a line of its own: "Despatch No. 52", "Telegram No. 345."
+_KIND_NUMBER = re.compile(
+    r"^(?P<kind>Despatch|Dispatch|Telegram|Airgram|Instruction|Note)\s+No\.?\s*(?P<n>\d{1,5})\.?$",
+    re.IGNORECASE,
+)
+# A registry reference at the left with the place at the right of one typed line:
+# "(R 1013/2)                                   BRITISH EMBASSY,".
+_REFERENCE_AND_PLACE = re.compile(
+    r"^(?P<ref>[(\[][A-Z]{0,3}\s*\d[\w/ .-]{0,24}[)\]])\s{3,}(?P<place>[A-Z][\w'’. -]{1,40}?)[,.]?$"
 )
 SENT_RECEIVED = re.compile(
     r"^\[?(?P<role>Sent|Despatched|Dispatched|Transmitted|Received|Delivered|Handed over|Handed"
@@ -31,7 +51,7 @@ SALUTATION = re.compile(
     r"^(?:My\s+)?(?:very\s+)?(?:dear|dearest)\s+\S.{0,60}[,:!]$"
     # many editions print the salutation with no stop: "Dear Sir", "My dear General"
     r"|^(?:My\s+)?(?:very\s+)?(?:dear|dearest)(?:\s+[A-Z][\w'’.-]*){1,4}$"
-    r"|^(?:Sir|Madam|Gentlemen|(?:Your\s+)?Excellency|Dear\s+Sir|Mr\.?\s+President|"
+    r"|^(?:Sir|Madam|Gentlemen|(?:Your\s+)?Excellency|Dear\s+Sir|Mr\.?\s+President|My\s+Lord|"
     r"Mr\.?\s+Prime\s+Minister|Monsieur\s+le\s+\w+)[,:!]?$",
     re.IGNORECASE,
 )
@@ -47,6 +67,16 @@ _FORMAL_CLOSING = re.compile(
     r"(?:I\s+(?:am|have\s+the\s+honou?r\s+to\s+be|remain)\b|(?:Believe|Accept)\s+me\b|Adieu\b)"
     r".{0,120}\b(?:servant|serv[t]|friend|affectionately|affectly|sincerely|faithfully|"
     r"respectfully|truly|yours|yrs)\b[.,]?$",
+    re.IGNORECASE,
+)
+# The note's courtesy formula ("Accept, Excellency, the renewed assurances of my highest
+# consideration.", "I avail myself of this opportunity to renew ...") and the closing a
+# printed paper cuts short ("I am, &c.", "I have, &c.", "Believe me, &c.").
+_COURTESY_CLOSING = re.compile(
+    r"^(?:(?:Please\s+)?Accept|I\s+avail\s+myself|I\s+take\s+(?:this|the)\s+opportunity|"
+    r"I\s+(?:have\s+the\s+honou?r\s+to\s+)?renew)\b.{0,200}\b(?:consideration|esteem|respect|"
+    r"regard)\.?$"
+    r"|^(?:I\s+(?:am|have|remain)|Believe\s+me|Yours|Your\s+\w+)\b[^.]{0,60}?,?\s*&c\.?$",
     re.IGNORECASE,
 )
 # A line that is only a security classification or a precedence: "SECRET", "MOST
@@ -108,6 +138,22 @@ DOCUMENT_TYPE_LINE = re.compile(
     r"aide-m[ée]moire|despatch|dispatch)(?:\s+(?:sent|received|for the files))?\.?$",
     re.IGNORECASE,
 )
+# The line that heads a document enclosed in the one before: "Inclosure in No. 14.",
+# "Enclosure 2 to despatch No. 45", "[Enclosure]". Not the covering document's list of
+# its enclosures ("Enclosures:", "Enclosure: Copy of note No. 123").
+ENCLOSURE_LINE = re.compile(
+    r"^\[?(?:In|En)closure(?:\s+(?:No\.?\s*)?\d{1,3}|\s+[A-Z])?"
+    r"(?:\s+(?:in|to|with)\s+(?:(?:the\s+)?(?:despatch|dispatch|telegram|letter|note|No\.?)\s*)?"
+    r"(?:No\.?\s*)?(?P<parent>\d{1,5})?(?:,?\s+of\s+[^\]]{3,40})?)?\s*\.?\]?$",
+    re.IGNORECASE,
+)
+# A printed paper's label for what follows: "(Extract.)", "(Confidential.)", "(Telegraphic.)".
+_PAPER_LABEL = re.compile(
+    r"^[(\[](?:(?P<form>Extract|Translation|Paraphrase|Copy|Summary|Draft)"
+    r"|(?P<classification>(?:Most |Very |Strictly )?Confidential|Secret|Most Secret|"
+    r"Private(?: and Confidential)?)|(?P<kind>Telegraphic|Circular|Separate))\.?[)\]]$",
+    re.IGNORECASE,
+)
 _NUMBERED_HEADING = re.compile(r"^(?P<n>\d{1,5})\.\s+(?P<rest>[A-Z].{3,200})$")
 _DOCUMENT_BY = re.compile(
     r"^(?P<kind>memorandum|letter|note|telegram|message|aide-m[ée]moire|minute|report)"
@@ -132,8 +178,12 @@ def classify_text(text: str) -> tuple[str, dict]:
     first = _first_char(text)
     low = first.lower()
     if (low in _NUMBER_STARTS or "-" in text[1:3]) and (m := NUMBER.match(text)):
-        return "number", {"number": int(m.group("n") or m.group("b") or m.group("d") or m.group("s"))}
+        return "number", {
+            "number": int(m.group("n") or m.group("b") or m.group("d") or m.group("s"))
+        }
     if low in _DIGITS and (info := numbered_heading(text)):
+        return "number", info
+    if low == "n" and "]" in text[:10] and (info := bracketed_number(text)):
         return "number", info
     if len(text) < 40 and low in _MARKING_STARTS and (m := _MARKING.match(text)):
         return "file_reference", {k: v for k, v in m.groupdict().items() if v}
@@ -141,8 +191,17 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "notes_heading", {}
     if low in _SENT_STARTS and (info := sent_or_received(text)):
         return "sent_received", info
+    if low in "ed" and (info := endorsement(text)):
+        return "sent_received", info
+    if low in "adsi" and (info := address_panel(text)):
+        return "addressee", info
+    if "   " in text and (info := salutation_and_dateline(text)):
+        return ("dateline" if "label" in info else "salutation"), info
     if first in _DATE_STARTS and (info := date_line(text)):
         return "dateline", info
+    if low in "ie[" and (m := ENCLOSURE_LINE.match(text)):
+        parent = m.group("parent")
+        return "enclosure", {"parent": int(parent)} if parent else {}
     if low in _FIELD_STARTS and (info := header_field(text)):
         return "field", info
     if low in _TYPE_STARTS and (m := DOCUMENT_TYPE_LINE.match(text)):
@@ -155,9 +214,18 @@ def classify_text(text: str) -> tuple[str, dict]:
         if m.group("form"):
             info["form"] = m.group("form").lower()
         return "file_reference", info
+    if low in "([" and (info := paper_label(text)):
+        return "file_reference", info
+    if low in "([" and (m := _REFERENCE_AND_PLACE.match(text)):
+        return "file_reference", {"reference": m.group("ref"), "place": m.group("place")}
+    if low in "dtain" and (m := _KIND_NUMBER.match(text)):
+        kind = _KIND_WORDS.get(m.group("kind").lower(), m.group("kind").lower())
+        return "number", {"number": int(m.group("n")), "kind": kind}
     if low in _RECORD_STARTS and (info := record_heading(text)):
         return "record_heading", info
     if text[-1:] in _DIGITS and len(text) < 240 and (info := dated_heading(text)):
+        return "heading", info
+    if ("—" in text[:80] or "–" in text[:80]) and (info := run_in_entry(text)):
         return "heading", info
     if low in "f" and (m := FROM_TO.match(text)):
         return "from_to", {
@@ -171,8 +239,6 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "heading", info
     if low in _SALUTATION_STARTS and SALUTATION.match(text):
         return "salutation", {}
-    if "   " in text and (info := salutation_and_dateline(text)):
-        return "salutation", info
     if is_closing(text):
         return "closing", {}
     if low in _SIGNED_CLOSING_STARTS and (m := _SIGNED_CLOSING.match(text)):
@@ -181,7 +247,15 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "place_line", {}
     if is_name_line(text):
         return "name", {}
+    if "[" in text and is_name_line(expanded := _EDITOR_EXPANSION.sub(r"\1\2", text)):
+        return "name", {"text": expanded}  # "W[illiam] Hope": the editor's expansion
+    if low == "p" and _POSTSCRIPT.match(text):
+        return "body", {"postscript": True}
     return "body", {}
+
+
+# "P.S. The Minerva sails …", "PS. …", "P. S.—…", "P.P.S. …": written after the signature.
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?)+S\.?(?:\s*[—–:-]+\s*|\s+)\S|^PS\b\.?\s+\S")
 
 
 # The characters each pattern can open with (lowercased for the case-insensitive ones).
@@ -220,13 +294,31 @@ def sent_or_received(text: str) -> dict | None:
     if not m:
         return None
     # An editor's bracketed receipt ("[Received March 13—2:15 a.m.]") may omit the year.
-    dates = find_dates(m.group("rest"), yearless=text.startswith("["))
+    dates, old_style = find_new_style_dates(m.group("rest"), yearless=text.startswith("["))
     if not dates or len(m.group("rest")) > 80:
         return None
     role = "received" if m.group("role").lower() in {"received", "delivered", "r."} else "sent"
     if m.group("role").lower().startswith("handed"):
         role = "received"
-    return {"role": role, "date": dates[0].iso, "date_text": dates[0].text}
+    info = {"role": role, "date": dates[0].iso, "date_text": dates[0].text}
+    return {**info, "old_style": old_style} if old_style else info
+
+
+# The receiver's note on the back of a manuscript letter: "Endorsed: Recd. 3 Mar. 1801.
+# Ansd. 10 Mar.", "Docketed by Jefferson: Received 5 May 1790".
+_ENDORSEMENT = re.compile(r"^(?:Endorsed|Endorsement|Docketed)\b[^:]{0,40}:\s*(?P<rest>.+)$")
+_RECEIPT_WORD = re.compile(r"\b(?:Rec(?:eive)?d|Rec'd|Recd|Reced)\.?\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def endorsement(text: str) -> dict | None:
+    """The receipt an endorsement notes, as a "received" line."""
+    m = _ENDORSEMENT.match(text)
+    if not m or len(text) > 160 or not (receipt := _RECEIPT_WORD.search(m.group("rest"))):
+        return None
+    found = find_dates(m.group("rest")[receipt.end() :], yearless=True)
+    if not found or found[0].start > 0:
+        return None
+    return {"role": "received", "date": found[0].iso, "date_text": found[0].text}
 
 
 def date_line(text: str) -> dict | None:
@@ -240,6 +332,10 @@ def date_line(text: str) -> dict | None:
     if not parsed:
         return None
     info = {"date": parsed.date.iso, "date_text": parsed.date.text, "place": parsed.place}
+    if parsed.old_style:  # the New Style day was read; the evidence says so
+        info["old_style"] = parsed.old_style
+    if parsed.editor_year:
+        info["year_from_editor"] = True
     if received is not None:
         info["received"] = received.iso
         info["received_text"] = received.text
@@ -336,22 +432,53 @@ def numbered_heading(text: str) -> dict | None:
     return {"number": int(m.group("n")), **info, "text": m.group("rest")}
 
 
+# "No. 98.]   LEGATION OF THE UNITED STATES," / "No. 45.]   Mr. Dayton to Mr. Seward.
+# [Extract.]": the despatch's number set off by a bracket at the head of its first line
+# (the nineteenth-century "Papers relating to Foreign Affairs").
+_BRACKETED_NUMBER = re.compile(r"^No\.?\s*(?P<n>\d{1,5})\.?\]\s+(?P<rest>\S.*)$")
+_TRAILING_LABEL = re.compile(r"\s{2,}(?P<label>[(\[][A-Za-z .]{3,30}[)\]])$")
+
+
+def bracketed_number(text: str) -> dict | None:
+    """The number of "No. 98.]   …" and the heading after it, if it is one."""
+    m = _BRACKETED_NUMBER.match(text)
+    if not m:
+        return None
+    info: dict = {"number": int(m.group("n"))}
+    rest = m.group("rest").strip()
+    if (label := _TRAILING_LABEL.search(rest)) and (form := paper_label(label.group("label"))):
+        info.update({k: v for k, v in form.items() if k in ("form", "classification")})
+        rest = rest[: label.start()]
+    if found := heading(rest):
+        info.update({**found, "text": rest})
+    return info
+
+
 _HEADING_DATE = re.compile(rf",\s*(?P<date>{ANY_FULL_DATE})$")
 
 
 def dated_heading(text: str) -> dict | None:
     """ "From Thomas Jefferson to James Madison, 6 September 1789": a heading with its
     date after a comma (the editions of founders' and statesmen's papers)."""
-    m = _HEADING_DATE.search(text)
+    kept = new_style(text)  # "…, February 16 (28), 1854": the New Style date
+    m = _HEADING_DATE.search(kept)
     if not m or not (info := heading(text[: m.start()])):
         return None
     found = find_dates(m.group("date"))
     if found:
         info = {**info, "date": found[0].iso, "date_text": found[0].text}
+    if found and (old_style := old_style_part(text, kept)):
+        info["old_style"] = old_style
     return info
 
 
-_HEADING_RECEIVED = re.compile(r"\s*[(\[]\s*Received:?\s+(?P<rest>[^)\]]{3,60})[)\]]\.?$", re.I)
+# The receipt after a heading, in brackets; a blue book sets it off with a dash:
+# "Lord Cowley to the Earl of Clarendon.—(Received March 6.)".
+_HEADING_RECEIVED = re.compile(
+    r"[.,]?\s*(?:[—–-]+\s*)?[(\[]\s*Received:?\s+(?P<rest>(?:[^()\[\]]|\([^()]*\)){3,60}?)"
+    r"\.?[)\]]\.?$",
+    re.I,
+)
 
 
 def marked_heading(text: str) -> dict | None:
@@ -370,15 +497,73 @@ def marked_heading(text: str) -> dict | None:
     return info
 
 
+# The opening of a calendar's run-in entry: "1766. Jan. 3. Whitehall.—", "Jan. 9. Paris.—",
+# and with the entry's number first: "112. Jan. 5. St. James's.—".
+_RUN_IN_START = re.compile(
+    r"^(?:(?P<n>\d{1,5})\.\s+)?(?:(?P<year>1[4-9]\d\d|20\d\d)\.?\s+)?(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)"
+    r"|(?P<day2>[0-3]?\d)\s+(?P<month2>[A-Z][a-z]{2,8})\.?)[.,]?\s*"
+    r"(?:(?P<place>[A-Z][\w'’ .]{1,40}?)[.,]?\s*)?[—–]+\s*"
+)
+_SENTENCE_CUT = re.compile(r"\.\s+(?=[A-Z])")
+
+
+def run_in_entry(text: str) -> dict | None:
+    """ "1766. Jan. 3. Whitehall.—Conway to Lord Hertford. Has laid his letter ...": a
+    calendar's entry that runs its date, place and heading into its abstract. The date
+    may lack the year (the section's or the entry before gives it)."""
+    m = _RUN_IN_START.match(text)
+    if not m:
+        return None
+    month = MONTHS.get((m.group("month") or m.group("month2")).lower())
+    day = int(m.group("day") or m.group("day2"))
+    year = int(m.group("year")) if m.group("year") else None
+    number = int(m.group("n")) if m.group("n") else None
+    number_or_year = None
+    if year is None and number is not None and _YEAR_VALUES.start <= number < _YEAR_VALUES.stop:
+        # "1766. Jan. 3.": a year where a year may stand, unless the context says it
+        # is the entry's number (run_in_numbers.py)
+        year, number, number_or_year = number, None, number
+    if month is None or not _valid_day(year or 2000, month, day):  # 2000: Feb 29 may be
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    rest = text[m.end() :]
+    for cut in _SENTENCE_CUT.finditer(rest[:200]):
+        info = heading(rest[: cut.start()])
+        if info and info["senders"] and info["recipients"]:
+            date_start = m.end("n") + 1 if number is not None else 0
+            date_end = m.start("place") if m.group("place") else m.end()
+            date_text = text[date_start:date_end].strip(" .,—–")
+            info = {**info, "date": iso, "date_text": date_text, "place": m.group("place"),
+                    "run_in": True}  # fmt: skip
+            if number_or_year is not None:
+                info["number_or_year"] = number_or_year
+            return {**info, "number": number} if number is not None else info
+    return None
+
+
+_YEAR_VALUES = range(1400, 2100)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def heading(text: str) -> dict | None:
     """ "W. CHURCHILL TO J. V. STALIN*", "President Roosevelt to Marshal Stalin",
     "PERSONAL AND SECRET FOR MARSHAL STALIN FROM PRESIDENT ROOSEVELT", and with the
     receipt noted after it: "Sir N. Henderson (Berlin) to Viscount Halifax (Received
     August 23, 7.30 p.m.)"."""
     if text.endswith((")", "]")) and (m := _HEADING_RECEIVED.search(text)):
-        found = find_dates(m.group("rest"), yearless=True)
+        found, old_style = find_new_style_dates(m.group("rest"), yearless=True)
         info = heading(text[: m.start()]) if found else None
-        return {**info, "received": found[0].iso, "received_text": found[0].text} if info else None
+        if not info:
+            return None
+        info = {**info, "received": found[0].iso, "received_text": found[0].text}
+        return {**info, "received_old_style": old_style} if old_style else info
     if len(text) > 200 or text.endswith((",", ";", ":")):
         return None
     if text[-1:] in _MARK_CHARS or text[-1:].isdigit() or text.endswith("\n"):
@@ -399,6 +584,8 @@ def heading(text: str) -> dict | None:
         sides = m.groupdict()
         if len(sides) == 1 and _LINK_WORD.search(sides.get("s") or sides.get("r")):
             continue  # one side only: a link word inside it means a malformed heading
+        if _TAKES_TO.search(sides.get("s") or ""):
+            return None  # a title: "PAPERS RELATING TO FOREIGN AFFAIRS"
         if all(_is_name_phrase(side) for side in sides.values()):
             return {
                 **info,
@@ -423,6 +610,12 @@ _HEADING_FORMS = [
     )
 ]
 _HEADING_LINKS = {"from", "to", "for"}
+# Words that govern a "to" and end no name: the "to" after them is no heading's.
+_TAKES_TO = re.compile(
+    r"\b(?:relating|respecting|concerning|pertaining|referring|addressed|according|relative|"
+    r"belonging|owing|due|prior)$",
+    re.IGNORECASE,
+)
 _LINK_WORD = re.compile(r"\b(?:from|to|for)\b", re.IGNORECASE)
 
 
@@ -445,8 +638,29 @@ def _is_name_phrase(text: str) -> bool:
 
 
 def split_parties(text: str) -> list[str]:
-    parts = re.split(r",?\s+(?:and|AND|&)\s+|,\s+(?=(?:the\s+)?[A-Z])", text)
-    return [p.strip(" ,.") for p in parts if p.strip(" ,.")]
+    """The persons a heading's side names: "Stalin, Roosevelt and Churchill" is three;
+    "Levett Harris, Esqr." and "Robert Smith, Secretary of State" are one (what follows
+    the comma is a post-nominal or the office of the person before it)."""
+    parts = []
+    for match in _PARTY_SEPARATOR.split(text):
+        part = match.strip(" ,.")
+        if not part:
+            continue
+        if parts and text[: text.find(part)].rstrip().endswith(",") and _APPOSITIVE.match(part):
+            continue
+        parts.append(part)
+    return parts
+
+
+_PARTY_SEPARATOR = re.compile(r",?\s+(?:and|AND|&)\s+|,\s+(?=(?:the\s+)?[A-Z])")
+# After a person's name and a comma: a post-nominal ("Esqr.", "K.G.", "Jr.") or an office
+# named without a person ("Secretary of State", "Consul of the United States").
+_APPOSITIVE = re.compile(
+    r"^(?:Esq(?:r|re|uire)?|(?:[A-Z]\.){2,5}[A-Z]?|Jr|Sr|Bart|Bt)\.?$"
+    r"|^(?:(?:His|Her)\s+Majesty['’]s\s+)?(?:Secretary|Minister|Ambassador|Consul|Envoy|"
+    r"Governor|Chargé|Under[- ]Secretary|Commissioner|Agent)(?:\s+General)?"
+    r"(?:\s+(?:of|at|to|for|in)\s+.+)?$"
+)
 
 
 # "Affectionately yours, Woodrow Wilson": the closing and the signature on one line.
@@ -459,20 +673,84 @@ _SIGNED_CLOSING = re.compile(
 _SPLIT_LINE = re.compile(r"^(?P<left>\S.*?\S)\s{3,}(?P<right>\S.*)$")
 
 
+# The despatch's own number under a blue book's heading: "(No. 48.)", "(No. 48.
+# Confidential.)".
+_PAPER_SERIAL = re.compile(
+    r"^[(\[]No\.?\s*(?P<serial>\d{1,6})\.?(?:\s+(?P<classification>(?:Most |Very )?"
+    r"Confidential|Secret|Private)\.?)?[)\]]$",
+    re.IGNORECASE,
+)
+
+
+def paper_label(text: str) -> dict | None:
+    """ "(Extract.)", "(Confidential.)", "(No. 48.)": a printed paper's label above a
+    document."""
+    if s := _PAPER_SERIAL.match(text):
+        info: dict = {"label": text, "serial": int(s.group("serial"))}
+        if s.group("classification"):
+            info["classification"] = s.group("classification")
+        return info
+    m = _PAPER_LABEL.match(text)
+    if not m:
+        return None
+    info = {"label": text}
+    if m.group("form"):
+        info["form"] = m.group("form").lower()
+    if m.group("classification"):
+        info["classification"] = m.group("classification")
+    if m.group("kind"):
+        info["kind"] = _KIND_WORDS.get(m.group("kind").lower(), "despatch")
+    return info
+
+
 def salutation_and_dateline(text: str) -> dict | None:
     """ "My dear Friend,          The White House 5 May, 1915.": a salutation with the
-    dateline set at the right of the same line."""
+    dateline set at the right of the same line; likewise a printed paper's label
+    ("(Extract.)          St. Petersburgh, February 28, 1854.")."""
     m = _SPLIT_LINE.match(text)
-    if not m or not SALUTATION.match(m.group("left")):
+    if not m:
+        return None
+    left = m.group("left")
+    label = paper_label(left) if left[:1] in "([" else None
+    if not label and not SALUTATION.match(left):
         return None
     dated = date_line(m.group("right"))
     if not dated:
         return None
-    return {"salutation": m.group("left"), **dated}
+    if label:
+        return {**dated, **label}
+    return {"salutation": left, **dated}
+
+
+# A manuscript's closing set over short lines, often with no stop: "I remain Dear Sir" /
+# "your most obedt. humble Servt.", "Yours very sincerely", "Your affectionate Brother".
+_CLOSING_LEAD_IN = re.compile(
+    r"^I\s+(?:am|remain)\s*,?\s+(?:(?:my\s+)?dear\s+\w+|Sir|Madam)\s*,?$", re.IGNORECASE
+)
+_SUBSCRIPTION = re.compile(
+    r"^Your(?:s|'s)?\b(?:\s+(?:most|very|ever|truly|sincerely|affectionately|faithfully|"
+    r"obliged|obed\w*\.?|humble|hble\.?|affectionate|affecte?\.?|faithful|devoted|sincere|"
+    r"loving|dutiful|and|&))*"
+    r"(?:\s+(?:servant|serv\w{0,3}\.?|brother|sister|son|daughter|friend|father|mother|cousin))?"
+    r"\s*[.,]?$",
+    re.IGNORECASE,
+)
+
+
+# Letters an editor supplies inside a word: "W[illiam]", "Jno[.]", "Th[omas]".
+_EDITOR_EXPANSION = re.compile(r"(\w)\[(\w+\.?)\]")
 
 
 def is_closing(text: str) -> bool:
     if text.endswith(",") and len(text.split()) <= 6 and _CLOSING_WORDS.search(text):
+        return True
+    if (
+        text[:1] in "IYiy"
+        and len(text) <= 60
+        and (_CLOSING_LEAD_IN.match(text) or (len(text.split()) >= 2 and _SUBSCRIPTION.match(text)))
+    ):
+        return True
+    if len(text) <= 240 and text[:1] in "AIBYPaibyp" and _COURTESY_CLOSING.match(text):
         return True
     return len(text) <= 160 and bool(_FORMAL_CLOSING.match(text))
 

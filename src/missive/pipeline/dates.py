@@ -26,7 +26,8 @@ _MONTH = (
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
     r"Dec\.|Jany\.|Febr?y\.|Apl\.|Augt\.|Sept?r\.|Octr\.|Novr\.|Decr\.)"
 )
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "5th", "1st." and the older "3d", "22d" ordinals
+_DAY = r"(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th|d)\.?)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 
 # Month D, YYYY | D Month YYYY | Month D (no year) | D Month (no year) | ISO
@@ -135,6 +136,8 @@ class DateLine:
     date: FoundDate
     place: str | None
     marker: int | None
+    old_style: str | None = None  # the Old Style part of a dual date, when there is one
+    editor_year: bool = False  # the year is the editor's, in brackets: "28 March [1801]"
 
 
 _DIGIT = re.compile(r"\d")
@@ -143,10 +146,106 @@ _WEEKDAY_AFTER_PLACE = re.compile(
 )
 
 
+# A day given in both calendars, Old Style first: "February 16 (28), 1854", "16/28
+# February 1854" (Russia before 1918).
+_DUAL_DAY = re.compile(
+    r"(?<!\d)(?P<old>(?P<day>[0-3]?\d)(?:st|nd|rd|th|d)?\s*(?:/|\(\s*))"
+    r"(?P<new>[0-3]?\d(?:st|nd|rd|th|d)?)(?P<close>\s*\))?"
+)
+_CALENDAR_GAP = range(10, 14)  # days between Old and New Style, 1582 to 1918
+
+
+def _month_named(group: str) -> str:
+    return _MONTH.replace("?P<month>", f"?P<{group}>")
+
+
+def _month_and_day(suffix: str) -> str:
+    """ "January 28" or "28 January", its groups named with `suffix`."""
+    day, ordinal = r"[0-3]?\d", r"(?:st|nd|rd|th|d)?"
+    return (
+        rf"{_month_named('month' + suffix)}\s+(?P<day{suffix}>{day}){ordinal}"
+        rf"|(?P<day{suffix}_>{day}){ordinal}\s+{_month_named('month' + suffix + '_')}"
+    )
+
+
+# Across two months: "January 28 (February 9), 1854", "28 January (9 February) 1854",
+# "January 28/February 9, 1854".
+_DUAL_MONTH = re.compile(
+    rf"(?P<old>{_month_and_day('')})(?P<open>\s*(?:/|\(\s*))"
+    rf"(?P<new>{_month_and_day('_new')})(?P<close>\s*\))?"
+)
+
+
+# The year inside the brackets: "January 28 (February 9, 1854)".
+_DUAL_MONTH_YEAR = re.compile(
+    rf"(?P<old>{_month_and_day('')})(?P<open>\s*\(\s*)"
+    rf"(?P<new>(?:{_month_and_day('_new')})\s*,?\s*(?P<year>1[5-9]\d\d))(?P<close>\s*\))"
+)
+
+
+def new_style(line: str) -> str:
+    """The line with the Old Style day of a dual date blanked out (same length, so
+    offsets hold): the New Style date is the one that compares with other letters."""
+    if "/" not in line and "(" not in line:
+        return line
+    line = _DUAL_MONTH_YEAR.sub(_keep_new_month, line)
+    return _DUAL_DAY.sub(_keep_new_style, _DUAL_MONTH.sub(_keep_new_month, line))
+
+
+def find_new_style_dates(
+    text: str, *, yearless: bool = False
+) -> tuple[list[FoundDate], str | None]:
+    """The dates of `text` with a dual date read as its New Style date, and the Old
+    Style part left aside (None when the text gives one calendar only)."""
+    kept = new_style(text)
+    return find_dates(kept, yearless=yearless), old_style_part(text, kept)
+
+
+def _keep_new_month(m: re.Match[str]) -> str:
+    if ("(" in m.group("open")) != bool(m.group("close")):
+        return m.group(0)
+    old_month = _month_number(m.group("month") or m.group("month_"))
+    old_day = int(m.group("day") or m.group("day_"))
+    new_month = _month_number(m.group("month_new") or m.group("month_new_"))
+    new_day = int(m.group("day_new") or m.group("day_new_"))
+    if old_month == new_month or not _calendar_gap(old_month, old_day, new_month, new_day):
+        return m.group(0)
+    blank = len(m.group("old")) + len(m.group("open"))
+    return " " * blank + m.group("new") + " " * len(m.group("close") or "")
+
+
+def _calendar_gap(old_month: int, old_day: int, new_month: int, new_day: int) -> bool:
+    """Whether the second day falls the 10 to 13 days after the first that part the
+    calendars (a year without Feb 29 stands for any: the range absorbs the leap day)."""
+    try:
+        old, new = date(2001, old_month, old_day), date(2001, new_month, new_day)
+    except ValueError:
+        return False
+    return (new - old).days in _CALENDAR_GAP
+
+
+def _keep_new_style(m: re.Match[str]) -> str:
+    if "(" in m.group("old") and not m.group("close"):
+        return m.group(0)
+    new = m.group("new")
+    if int(new.rstrip("stndrh")) - int(m.group("day")) not in _CALENDAR_GAP:
+        return m.group(0)  # not the days between the calendars: "1/2 March", "5/6 p.m."
+    return " " * len(m.group("old")) + new + " " * len(m.group("close") or "")
+
+
+# A year the editor supplied after the writer's day and month: "Hull 28 March [1801]".
+_EDITOR_YEAR = re.compile(r"\[(?P<year>1[5-9]\d\d)\]\s*\.?\s*$")
+
+
 def parse_date_line(line: str) -> DateLine | None:
     """A line that holds only a date (and maybe a place and a note marker)."""
     if len(line) > 90 or not _DIGIT.search(line):
         return None
+    editor_year = False
+    if "[" in line and (year := _EDITOR_YEAR.search(line)) and year.start() > 0:
+        editor_year = True  # brackets to spaces: the offsets hold
+        line = f"{line[: year.start()]} {year.group('year')} {line[year.end() :]}"
+    printed, line = line, new_style(line)
     m = _DATE_ONLY.match(line)
     if not m:
         return None
@@ -161,7 +260,17 @@ def parse_date_line(line: str) -> DateLine | None:
     if place and place.endswith((" D.C", " D. C")):
         place += "."
     marker = int(m.group("marker")) if m.group("marker") else None
-    return DateLine(fd, place, marker)
+    return DateLine(fd, place, marker, old_style_part(printed, line), editor_year)
+
+
+def old_style_part(printed: str, kept: str) -> str | None:
+    """What `new_style` blanked out of the line: the Old Style day or date."""
+    if printed == kept:
+        return None
+    blanked = "".join(
+        p if k == " " and p != " " else " " for p, k in zip(printed, kept, strict=True)
+    )
+    return " ".join(blanked.replace("(", " ").replace(")", " ").replace("/", " ").split())
 
 
 _TRAILING_DATE = re.compile(rf"[.!?\"”]\s+(?P<date>{_ANY_FULL})\s*\.?\s*$")

@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from missive import authority
+from missive.gc_pause import with_gc_paused
 from missive.model import (
     CERTAIN,
     PROBABLE,
@@ -26,10 +27,15 @@ from missive.model import (
     Span,
     Witness,
 )
+from missive.pipeline.date_evidence import (
+    date_evidence,
+    year_from_neighbour,
+    year_from_own_date,
+)
 from missive.pipeline.dates import parse_date_line, trailing_date
 from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.normalize import Layout, Line, join_paragraph
-from missive.pipeline.parties import PartyResolver, gather_facts, settle
+from missive.pipeline.parties import PartyResolver, attribute_enclosures, gather_facts, settle
 from missive.pipeline.replies import complete_year
 from missive.pipeline.segment import Draft
 
@@ -64,6 +70,7 @@ _CLASSIFICATION = re.compile(
 )
 
 
+@with_gc_paused
 def describe(source: Source, layout: Layout) -> None:
     resolver = PartyResolver(source, authority.load())
     documents: list[Document] = []
@@ -81,6 +88,7 @@ def describe(source: Source, layout: Layout) -> None:
     settle(facts, resolver)
     for doc in documents:
         describe_enclosures(doc, resolver)
+        attribute_enclosures(doc, resolver)
     source.documents = documents
 
 
@@ -112,8 +120,9 @@ def build_document(
         for i in indices
         for mk in lines[i].markers
     ]
-    doc.kind = read_kind(doc, header)
-    doc.channel = doc.channel or read_channel(doc)
+    text = doc.text
+    doc.kind = read_kind(doc, header, text)
+    doc.channel = doc.channel or read_channel(text)
     doc.witnesses = (
         [_witness(w, layout, k) for k, w in enumerate([draft, *draft.witnesses], 1)]
         if draft.witnesses
@@ -211,6 +220,8 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             doc.signature = Inferred(
                 line.clean, Evidence("name line after the body", PROBABLE, item["span"], line.clean)
             )
+        elif kind == "addressee":  # the block under the signature (address_blocks.py)
+            header.setdefault("addressee", item)
     return header
 
 
@@ -245,6 +256,10 @@ def _read_field(doc: Document, header: dict, item: dict) -> None:
 def _read_heading_extras(doc: Document, line: Line, item: dict) -> None:
     info = line.info
     span = item["span"]
+    if info.get("number") is not None and doc.number is None:  # "112. Jan. 5. Whitehall.—"
+        rule = info.get("number_rule", "number opening the entry")
+        doc.number = Inferred(info["number"], Evidence(rule, CERTAIN, span, item["text"]))
+        doc.number_printed = True
     if info.get("date"):
         rule = f"date in the {line.kind.replace('_', ' ')}"
         _set_date(doc, "dated", info["date"], rule, CERTAIN, item)
@@ -279,7 +294,7 @@ def _read_classification(doc: Document, line: Line, value: str, rule: str, item:
 
 def _set_date(doc: Document, role: str, iso: str, rule: str, confidence: float, item: dict) -> None:
     if role not in doc.dates:
-        doc.dates[role] = Inferred(iso, Evidence(rule, confidence, item["span"], item["text"]))
+        doc.dates[role] = Inferred(iso, date_evidence(iso, rule, confidence, item))
 
 
 def take_fused_date(doc: Document, draft: Draft, layout: Layout) -> None:
@@ -299,7 +314,8 @@ def take_fused_date(doc: Document, draft: Draft, layout: Layout) -> None:
     paragraph.text = paragraph.text[: paragraph.text.rfind(found.text)].rstrip()
 
 
-def read_kind(doc: Document, header: dict) -> Inferred[str]:
+def read_kind(doc: Document, header: dict, text: str) -> Inferred[str]:
+    """`text`: the document's text (doc.text)."""
     for role in ("record_heading", "file_reference", "heading"):
         if (item := header.get(role)) and (role != "heading" or "kind" in item["info"]):
             kind = item["info"].get("kind", "message")
@@ -314,9 +330,9 @@ def read_kind(doc: Document, header: dict) -> Inferred[str]:
                     item["text"],
                 ),
             )
-    text = doc.text
     low = lowered(text)
-    named = low is None or first_of(low, _SELF_REFERENCE_WORDS) >= 0
+    # Every word of _SELF_REFERENCE_WORDS begins "this ": one search spares the others.
+    named = low is None or ("this " in low and first_of(low, _SELF_REFERENCE_WORDS) >= 0)
     m = _KIND_SELF_REFERENCE.search(text) if named else None
     if m:
         return Inferred(
@@ -329,8 +345,7 @@ def read_kind(doc: Document, header: dict) -> Inferred[str]:
     return Inferred("message", Evidence("default for a document with no kind named", 0.7, None, ""))
 
 
-def read_channel(doc: Document) -> Inferred[str] | None:
-    text = doc.text
+def read_channel(text: str) -> Inferred[str] | None:
     m = _CHANNEL.search(text) if any(words in text for words in _CHANNEL_WORDS) else None
     if not m:
         return None
@@ -408,12 +423,14 @@ def complete_years(documents: list[Document]) -> None:
     for doc in documents:
         for role, inferred in list(doc.dates.items()):
             if inferred.value.startswith("--"):
-                anchor = next(
-                    (d.value for d in doc.dates.values() if not d.value.startswith("--")), context
+                own = next(
+                    (d.value for d in doc.dates.values() if not d.value.startswith("--")), None
                 )
-                full = complete_year(inferred.value, anchor)
+                full = complete_year(inferred.value, own or context)
                 if full:
-                    doc.dates[role] = Inferred(full, inferred.evidence)
+                    supplied = year_from_own_date if own else year_from_neighbour
+                    evidence = supplied(inferred.evidence)
+                    doc.dates[role] = Inferred(full, evidence)
                 else:
                     del doc.dates[role]
         best = doc.best_date

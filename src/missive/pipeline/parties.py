@@ -29,6 +29,7 @@ from missive.pipeline.attribution import document_date as _iso
 from missive.pipeline.attribution import nearest_date as _nearest_date
 from missive.pipeline.attribution import set_parties as _set
 from missive.pipeline.classify import split_parties as _split_parties
+from missive.pipeline.party_scans import may_announce_next, partner_matches, you_and_matches
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
 from missive.pipeline.style import STYLE_RULE as _STYLE_RULE
 from missive.pipeline.style import attribute_by_style
@@ -86,25 +87,65 @@ _ON_BEHALF = re.compile(
 _MESSAGE_NOUN = r"(?:messages?|telegrams?|letters?|cables?|notes?|communications?)\b"
 _ACKNOWLEDGES = re.compile(
     r"\b(?:thank you for|thanks for|(?:I|we) (?:have )?(?:just )?(?:received|read|got)|"
-    r"in (?:reply|answer) to|replying to)\s+your\s+(?:[\w-]+\s+){0,3}?" + _MESSAGE_NOUN +
-    r"|\b[Yy]our\s+(?:[\w-]+\s+){0,3}?" + _MESSAGE_NOUN + r"\s+"
+    r"in (?:reply|answer) to|replying to)\s+your\s+(?:[\w-]+\s+){0,3}?"
+    + _MESSAGE_NOUN
+    + r"|\b[Yy]our\s+(?:[\w-]+\s+){0,3}?"
+    + _MESSAGE_NOUN
+    + r"\s+"
     r"(?:\S+\s+){0,6}?(?:has|have)\s+(?:just\s+)?(?:reached|been received|arrived)",
     re.IGNORECASE,
 )
 _MAYBE_JOINT = "no first-person voice, so it may be joint"
+_OFFICE_ON_THE_DATE = 0.85  # an office's holder on the date: the authority file's dates
+_SIGNED = re.compile(r"^\(?Signed\)?\.?:?\s*", re.IGNORECASE)  # "(Signed) CLARENDON."
 # Rules that name the writer outright: nothing later may add a second one.
 _NAMES_THE_WRITER = ("heading", "from/to line", "record heading", "'From:'", "signature")
 # Words that address or describe someone by rank or bond, never by name.
 _TITLE_WORDS = frozenset(
     [
-        "sir", "madam", "madame", "friend", "friends", "colleague", "governor",
-        "general", "admiral", "secretary", "minister", "ambassador", "excellency",
-        "president", "premier", "chairman", "chief", "senator", "commissar", "marshal",
-        "comrade", "colonel", "captain", "lord", "lady", "doctor", "judge", "father",
-        "brother", "cousin", "gentlemen", "majesty", "highness", "state", "department",
-        "office", "embassy", "legation", "government"
+        "sir",
+        "madam",
+        "madame",
+        "friend",
+        "friends",
+        "colleague",
+        "governor",
+        "general",
+        "admiral",
+        "secretary",
+        "minister",
+        "ambassador",
+        "excellency",
+        "president",
+        "premier",
+        "chairman",
+        "chief",
+        "senator",
+        "commissar",
+        "marshal",
+        "comrade",
+        "colonel",
+        "captain",
+        "lord",
+        "lady",
+        "doctor",
+        "judge",
+        "father",
+        "brother",
+        "cousin",
+        "gentlemen",
+        "majesty",
+        "highness",
+        "state",
+        "department",
+        "office",
+        "embassy",
+        "legation",
+        "government",
     ]
 )
+# Titles set after a name ("Reshid Pasha", "Levett Harris Esqr"): the name is before them.
+_AFTER_NAME = frozenset(["pasha", "bey", "effendi", "agha", "esq", "esqr", "esquire"])
 _OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
 _ACK_CONFIDENCE = 0.65
 # A message that announces the next one: "I am asking Ambassador Standley to deliver
@@ -132,10 +173,16 @@ class PartyResolver:
         self.counterparts = [k for k in (declaration.correspondents if declaration else ())
                              if k != self.principal]  # fmt: skip
         self.partner = self._joint_partner()
+        self._counterpart_on: dict[str | None, str | None] = {}  # by date: asked per document
 
     # --- the volume's two sides ------------------------------------------------------
 
     def counterpart_on(self, iso: str | None) -> str | None:
+        if iso not in self._counterpart_on:
+            self._counterpart_on[iso] = self._counterpart_holding_on(iso)
+        return self._counterpart_on[iso]
+
+    def _counterpart_holding_on(self, iso: str | None) -> str | None:
         holding = [k for k in self.counterparts if self._active(k, iso)]
         if len(holding) == 1:
             return holding[0]
@@ -149,7 +196,7 @@ class PartyResolver:
         """The person the source most often names beside the reader or the writer
         ("you and Mr Churchill", "Mr Churchill and I"): the partner of joint messages."""
         counts: Counter[str] = Counter()
-        for m in _PARTNER.finditer(self.source.readable):
+        for m in partner_matches(_PARTNER, self.source.readable):  # = _PARTNER.finditer
             key = self.authority.resolve(m.group("name") or m.group("name2") or "")
             if key and key != self.principal and key not in self.counterparts:
                 counts[key] += 1
@@ -190,9 +237,17 @@ class PartyResolver:
         if len(holders) == 1:
             return holders[0]
         words = [w for w in re.findall(r"[A-Za-z][\w'-]+", name) if w[0].isupper()]
+        while len(words) > 1 and words[-1].lower() in _AFTER_NAME:  # "Reshid Pasha"
+            words.pop()
         if not words or words[-1].lower() in _TITLE_WORDS:
             return None  # "Dear Governor", "the Ambassador": a title names nobody by itself
         return self.authority.key_for(words[-1])
+
+    def names_an_office(self, name: str, iso: str | None) -> bool:
+        """Whether `name` is no person's but an office's ("the Secretary of State")."""
+        if self.authority.resolve(_SUFFIX.sub("", name)):
+            return False
+        return len(self._office_holders(_OFFICE_PREFIX.sub("", name.strip()), iso)) == 1
 
     def _office_holders(self, office: str, iso: str | None) -> list[str]:
         office = office.lower()
@@ -275,9 +330,19 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
                 Cue([], [owner], _ev("address line names the addressee's seat", PROBABLE, item))
             )
     if item := header.get("signature"):
-        key = resolver.resolve_name(item["text"], iso)
+        key = resolver.resolve_name(_SIGNED.sub("", item["text"]), iso)
         if key:
             facts.cues.append(Cue([key], [], _ev("signature", CERTAIN, item)))
+    if (item := header.get("addressee")) and (name := item["info"].get("addressee")):
+        key = resolver.resolve_name(name, iso)
+        if key:
+            where = "above the salutation" if item["info"].get("above") else "under the signature"
+            if resolver.names_an_office(name, iso):  # "The Secretary of State": its holder
+                rule = f"address block {where} names the addressee's office, held on the date"
+                facts.cues.append(Cue([], [key], _ev(rule, _OFFICE_ON_THE_DATE, item)))
+            else:
+                rule = f"address block {where} names the addressee"
+                facts.cues.append(Cue([], [key], _ev(rule, CERTAIN, item)))
     # Each only where the words its patterns need occur (most texts lack them).
     if "President" in text or "Prime Minister" in text:
         _vocative_cues(facts, resolver, text, iso)
@@ -285,7 +350,7 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         _congratulated_nation_cue(facts, resolver, text, iso)
     if "you and" in text:
         _partner_of_reader_cue(facts, resolver, text, iso)
-    facts.references = find_date_references(text)
+    facts.references = find_date_references(text, iso)
     if _SINGULAR.search(text):
         facts.voice = "singular"
     else:
@@ -293,7 +358,9 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     return facts
 
 
-def _header_field_cues(facts: Facts, resolver: PartyResolver, header: dict, iso: str | None) -> None:
+def _header_field_cues(
+    facts: Facts, resolver: PartyResolver, header: dict, iso: str | None
+) -> None:
     """ "FROM: The Secretary of State" / "TO: The President" name the parties; a post or a
     place ("FROM: Moscow", "TO: American Embassy, Moscow") names no person."""
     found = {}
@@ -306,7 +373,9 @@ def _header_field_cues(facts: Facts, resolver: PartyResolver, header: dict, iso:
     recipients = [found["to"][0]] if "to" in found else []
     if senders or recipients:
         item = found.get("from", found.get("to"))[1]
-        facts.cues.append(Cue(senders, recipients, _ev("'From:'/'To:' header field", CERTAIN, item)))
+        facts.cues.append(
+            Cue(senders, recipients, _ev("'From:'/'To:' header field", CERTAIN, item))
+        )
 
 
 def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
@@ -328,7 +397,9 @@ def _head_of_post(resolver: PartyResolver, value: str, iso: str | None) -> str |
     """ "American Embassy, Moscow" on a date: the one person of that country seated in
     that city who then held an ambassador's or envoy's ("Minister to") office."""
     lowered = value.lower()
-    countries = {c for word, c in _NATIONALITY.items() if re.search(rf"\b{re.escape(word)}", lowered)}
+    countries = {
+        c for word, c in _NATIONALITY.items() if re.search(rf"\b{re.escape(word)}", lowered)
+    }
     if len(countries) != 1 or iso is None:
         return None
     (country,) = countries
@@ -365,13 +436,15 @@ def _joint_note_cue(facts: Facts, resolver: PartyResolver, header: dict, iso: st
                 facts.cues.append(Cue(senders, recipients, ev))
 
 
-def _partner_of_reader_cue(facts: Facts, resolver: PartyResolver, text: str, iso: str | None) -> None:
+def _partner_of_reader_cue(
+    facts: Facts, resolver: PartyResolver, text: str, iso: str | None
+) -> None:
     """ "you and Mr Churchill", "you and the British Prime Minister": the reader acts
     with the joint partner, so the reader is the counterpart who shares the partner's
     joint messages, not the volume's principal ("you and Churchill and I" is all three)."""
     if not resolver.partner or not resolver.principal:
         return
-    for m in _YOU_AND.finditer(text):
+    for m in you_and_matches(_YOU_AND, text):  # = _YOU_AND.finditer(text)
         key = resolver.resolve_name(m.group("name"), iso)
         counterpart = resolver.counterpart_on(iso)
         if key == resolver.partner and counterpart:
@@ -522,7 +595,9 @@ def _target(ref: DateReference, facts: Facts, by_date: dict[str, list[Facts]], p
                       if not f.doc.senders or writer in {p.key for p in f.doc.senders}]  # fmt: skip
     known = [f for f in candidates if f.doc.senders]
     if candidates:  # undated messages right after the last candidate may be of that date
-        between = _undated_after(all_facts, max(positions[id(f)] for f in candidates), position, iso)
+        between = _undated_after(
+            all_facts, max(positions[id(f)] for f in candidates), position, iso
+        )
         if any(not f.doc.senders for f in between):
             return None  # not yet known who wrote them: decide later
         known = [f for f in between if f.doc.senders] + known
@@ -661,9 +736,10 @@ def _announced_next(all_facts: list[Facts], resolver: PartyResolver) -> bool:
         doc = facts.doc
         if len(doc.senders) != 1 or not doc.recipients:
             continue
-        if "to you" not in doc.text and "message" not in doc.text:
+        text = doc.text
+        if "to you" not in text and "message" not in text:
             continue
-        if not (m := _ANNOUNCES_NEXT.search(doc.text)):
+        if not may_announce_next(text) or not (m := _ANNOUNCES_NEXT.search(text)):
             continue
         following = all_facts[position + 1]
         writer = doc.senders[0].key
@@ -750,3 +826,36 @@ def _third_party_writer(doc: Document, resolver: PartyResolver) -> str | None:
             if office.held_on(iso) and re.search(rf"\bthe {short}\b", doc.text):
                 return resolver.partner
     return None
+
+
+# --- enclosures --------------------------------------------------------------------
+
+
+def attribute_enclosures(doc: Document, resolver: PartyResolver) -> None:
+    """An enclosure is read by its own heading ("Inclosure in No. 14." / "Count
+    Nesselrode to Baron Brunnow.") and its signature ("(Signed) STRATFORD DE
+    REDCLIFFE.", a quoted note's closing "V. Molotov."): what it says of itself wins
+    over what the covering document was read to say of it."""
+    for child in doc.enclosures:
+        _attribute_by_own_lines(child, resolver)
+        attribute_enclosures(child, resolver)
+
+
+def _attribute_by_own_lines(doc: Document, resolver: PartyResolver) -> None:
+    from missive.pipeline.enclosure_lines import own_heading, own_signature
+
+    iso = _iso(doc)
+    if heading := own_heading(doc):
+        senders = resolver.resolve_names(heading.info.get("senders", []), iso)
+        recipients = resolver.resolve_names(heading.info.get("recipients", []), iso)
+        if senders or recipients:
+            ev = Evidence("the enclosure's own heading", CERTAIN, heading.span, heading.text)
+            _set(doc, senders, recipients, ev, resolver)
+            return
+    signature = own_signature(doc)
+    key = resolver.resolve_name(_SIGNED.sub("", signature.text), iso) if signature else None
+    if signature is None or key is None or [p.key for p in doc.senders] == [key]:
+        return
+    recipients = [p.key for p in doc.recipients if p.key != key]
+    ev = Evidence("the enclosure's signature", PROBABLE, signature.span, signature.text)
+    _set(doc, [key], recipients, ev, resolver)

@@ -1,7 +1,9 @@
 """References from one document to another by date: "your message of February 16",
 "yours of November 8", "your telegram of November 10th", "your two messages of
 October 14", "your latest message — that of July 16", "my message of December 30",
-"mine of February 16", "Your friendly joint message reached me on January 27".
+"mine of February 16", "Your friendly joint message reached me on January 27", and
+the day of this or last month of older letters: "your despatch of the 28th ultimo",
+"yours of the 3rd instant" (read against the referring document's own date).
 """
 
 from __future__ import annotations
@@ -9,16 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
-from missive.pipeline.dates import find_dates
+from missive.pipeline.dates import FoundDate, find_dates
 from missive.pipeline.literals import first_of, lowered, matches_at, occurrences
 
 _OWNER = r"(?P<owner>your|yours|my|mine|our)"
 _KIND = (
-    r"(?:message|messages|telegram|telegrams|letter|letters|wire|cable|cables|note|"
+    r"(?:message|messages|telegram|telegrams|letter|letters|wire|cable|cables|note|despatch|"
+    r"despatches|dispatch|dispatches|"
     r"communication|communications|reply|answer|radio|proposal|proposals)"
 )
-_ADJ = r"(?:(?:joint|friendly|latest|last|personal|kind|two|three|own|previous|recent|first|second)\s+)*"
+_ADJ = (
+    r"(?:(?:joint|friendly|latest|last|personal|kind|two|three|own|previous|recent|first|second|"
+    r"Excellency['’]s|Lordship['’]s)\s+)*"  # "your Excellency's despatch of the 28th ultimo"
+)
 # "your message of February 16", "yours of November 8", "your latest message—that of July 16"
 # Each pattern starts with a quick first test of the first letter (it spares the
 # slower alternatives at most positions).
@@ -63,12 +70,23 @@ class DateReference:
     text: str
 
 
-def find_date_references(text: str) -> list[DateReference]:
+# "the 28th ultimo", "the 3rd inst.": a day of last month or of this one.
+_RELATIVE_DAY = re.compile(
+    r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th|d)?\.?\s+(?:of\s+)?"
+    r"(?P<rel>instant|inst\.|ultimo|ult\.|ulto\.?)",
+    re.IGNORECASE,
+)
+
+
+def find_date_references(text: str, context_iso: str | None = None) -> list[DateReference]:
+    """`context_iso`: the referring document's date, which "the 28th ultimo" needs."""
     refs: list[DateReference] = []
     seen: set[int] = set()
     for role, matches in _owner_phrases(text):
         for m in matches:
             dates = find_dates(m.group("rest"), yearless=True)
+            if (not dates or dates[0].start > 3) and context_iso:
+                dates = _relative_day(m.group("rest"), context_iso)
             if not dates or dates[0].start > 3:
                 continue
             if m.start() in seen:
@@ -96,6 +114,21 @@ def find_date_references(text: str) -> list[DateReference]:
             refs.append(DateReference("received_by_me", False, "received", dates[0].iso,
                                       m.start(), m.end(), m.group(0)))  # fmt: skip
     return sorted(refs, key=lambda r: r.start)
+
+
+def _relative_day(rest: str, context_iso: str) -> list[FoundDate]:
+    """ "the 28th ultimo" in a letter of 14 March 1854: 28 February 1854."""
+    m = _RELATIVE_DAY.match(rest)
+    if not m or context_iso.startswith("--"):
+        return []
+    year, month = int(context_iso[:4]), int(context_iso[5:7])
+    if m.group("rel").lower().startswith("ult"):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        day = date(year, month, int(m.group("day")))
+    except ValueError:
+        return []
+    return [FoundDate(day.isoformat(), m.start(), m.end(), m.group(0))]
 
 
 def _owner_phrases(text: str) -> list[tuple[str, Iterator[re.Match[str]]]]:

@@ -29,15 +29,20 @@ from difflib import SequenceMatcher
 
 from missive.gc_pause import with_gc_paused
 from missive.model import Note, Source, Span
+from missive.pipeline.address_blocks import mark_address_blocks, mark_blocks_above_salutations
 from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
 from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.markers import find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
+from missive.pipeline.run_in_numbers import settle_entry_numbers
+from missive.pipeline.wrapped_lines import join_place_lines_above_date, join_wrapped_closing
+from missive.pipeline.year_sections import MARGIN_DATE_RULE, read_year_sections
 
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference", "field"}
 _NAMING_KINDS = {"heading", "record_heading", "from_to"}
-HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation"}
+HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation",
+                          "enclosure", "year"}  # fmt: skip
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTES_LINE = re.compile(r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", re.IGNORECASE)
 _NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
@@ -98,11 +103,17 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
         if line.kind != "footnote":
             attach_markers(line, numbers)
             classify(line)
+    settle_entry_numbers(lines)
+    read_year_sections(lines)
     join_wrapped_headings(lines)
     mark_quoted_enclosures(lines)
+    mark_address_blocks(lines)
+    mark_blocks_above_salutations(lines)
     positions = learn_positions(lines)
     drafts = group(layout, positions)
+    drafts = drop_title_lines(drafts, layout)
     drafts = [d for d in drafts if not is_front_matter(d, layout)]
+    drafts = attach_marked_enclosures(drafts, layout)
     drafts = attach_announced_enclosures(drafts, layout)
     for d in drafts:
         extract_quoted_enclosures(d, layout)
@@ -423,6 +434,7 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
     current: Draft | None = None
     blank_run = 0
     last_body: int | None = None
+    page_break = False  # a page mark since the last line of text
 
     def start() -> Draft:
         nonlocal current
@@ -439,15 +451,44 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         if kind in ("noise", "footnote"):
             if kind == "footnote" or line.noise in PAGE_BREAK_NOISE:
                 blank_run = 0  # the blanks around a page mark are one paragraph break
+                page_break = True
             if kind == "footnote" and current is not None:
                 current.footnotes.append(i)
             continue
         if kind == "continuation" and current is not None:
             current.header.append(i)
             continue
+        if page_break and kind == "file_reference" and _page_marking(current, line):
+            blank_run = 0  # "SECRET" under "- 2 -": the page's head, inside the document
+            continue
+        if kind == "year":  # a section's year line: part of no document
+            blank_run = 0
+            continue
+        if kind == "addressee" and line.info.get("above"):  # opens the letter's header
+            if current is None or current.state != "header":
+                start()
+            current.header.append(i)
+            blank_run = 0
+            continue
+        if kind == "addressee" and current is not None:
+            current.trailer.append(i)
+            blank_run = 0
+            continue
+        if kind == "heading" and line.info.get("run_in"):  # a calendar's run-in entry:
+            d = start()  # its heading and its abstract are one line
+            d.header.append(i)
+            d.body.append([i])
+            d.state, last_body, blank_run = "body", i, 0
+            continue
+        if kind == "enclosure":  # "Inclosure in No. 14.": a child document begins
+            d = start()
+            d.header.append(i)
+            d.enclosure_rule = "headed by an enclosure line"
+            blank_run = 0
+            continue
         d = current
         if kind in OPENERS:
-            if d is None or not _joins_header(d, kind, layout):
+            if d is None or not _joins_header(d, kind, layout, line):
                 d = start()
             d.header.append(i)
         elif kind == "sent_received":
@@ -464,6 +505,7 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 d.header.append(i)
             elif (
                 positions.dateline_in_header
+                or line.info.get("rule") == MARGIN_DATE_RULE  # a calendar's: heads its entry
                 or d is None
                 or d.state == "closed"
                 or _salutation_follows(lines, i, end)
@@ -474,11 +516,18 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 d.trailer.append(i)
                 d.state = "closed"
         elif kind in ("salutation", "place_line") and (
-            d is None or d.state in ("header", "closed")
+            d is None
+            or d.state in ("header", "closed")
+            or (kind == "salutation" and d.state == "signoff")  # no salutation after a signature
         ):
-            if d is None or d.state == "closed":
+            if d is None or d.state in ("closed", "signoff"):
                 d = start()
             d.header.append(i)
+        elif kind == "body" and line.info.get("postscript") and d is not None and d.trailer:
+            d.body.append([i])  # a postscript after the signature: the letter's own text
+            last_body = i
+        elif kind == "closing" and d is not None and _closing_goes_on(d, blank_run, lines):
+            d.trailer.append(i)  # "I remain Dear Sir" / "your most obedt. humble Servt."
         elif (kind == "closing" and d is not None and d.state == "body") or (
             kind == "name"
             and d is not None
@@ -496,22 +545,48 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 or _wide_gap(d, blank_run, positions, line, last_body, lines)
             ):
                 d = start()
-            if d.state == "header" or blank_run or not d.body:
+            new_paragraph = blank_run and not _runs_on(page_break, last_body, lines)
+            if d.state == "header" or not d.body or new_paragraph:
                 d.body.append([i])
             else:
                 d.body[-1].append(i)
             d.state = "body"
             last_body = i
         blank_run = 0
+        page_break = False
     return drafts
+
+
+def _closing_goes_on(d: Draft, blank_run: int, lines: list[Line]) -> bool:
+    """A closing line right under another: one closing set over two lines."""
+    return d.state == "signoff" and not blank_run and lines[d.trailer[-1]].kind == "closing"
+
+
+def _page_marking(d: Draft | None, line: Line) -> bool:
+    """A classification or precedence line right after a page mark, in the middle of a
+    document's text, is printed at the head of every page."""
+    if d is None or d.state != "body":
+        return False
+    return bool(line.info) and line.info.keys() <= {"classification", "precedence"}
+
+
+def _runs_on(page_break: bool, last_body: int | None, lines: list[Line]) -> bool:
+    """A sentence broken by a page mark ("made by the" / "- 2 -" / "Counsellor of this
+    Embassy") runs on in the same paragraph."""
+    if not page_break or last_body is None or lines[last_body].kind != "body":
+        return False
+    return not _SENTENCE_END.search(lines[last_body].clean)
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
 
 
 def _salutation_follows(lines: list[Line], i: int, end: int) -> bool:
     """A date line followed by a salutation heads a new letter, wherever this source
     otherwise puts its dates."""
-    for k in range(i + 1, min(end, i + 6)):
-        if lines[k].kind in ("blank", "noise"):
-            continue
+    for k in range(i + 1, min(end, i + 12)):
+        if lines[k].kind in ("blank", "noise", "continuation") or lines[k].info.get("above"):
+            continue  # the addressee's block may stand between the date and the salutation
         return lines[k].kind == "salutation"
     return False
 
@@ -541,6 +616,10 @@ def join_wrapped_headings(lines: list[Line]) -> None:
             _join_if_heading(lines[i : end + 1], after_number=previous_kind == "number")
         if end - i == 1:
             _join_place_and_date(lines[i], lines[end])
+        elif end - i > 1:
+            join_place_lines_above_date(lines[i : end + 1])
+        if 0 < end - i < 4:
+            join_wrapped_closing(lines[i : end + 1])
         previous_kind = lines[end].kind
         i = end + 1
 
@@ -551,12 +630,18 @@ _PLACE_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?:,?\s+(?:of\s+|the\s+)?[A-Z][\w'�
 def _join_place_and_date(first: Line, second: Line) -> None:
     """ "London" over "September 4, 1942": a place on its own line right above the date
     is the dateline's place; the two lines are read as one dateline."""
-    if first.kind not in ("body", "name") or second.kind != "dateline":
+    if first.kind not in ("body", "name", "place_line") or second.kind != "dateline":
         return
-    if second.info.get("place") or not _PLACE_ALONE.match(first.clean):
+    if first.kind == "place_line":  # "DEPARTMENT OF STATE," over "Washington, May 2, 1944."
+        if not second.info.get("place") or not first.clean.endswith(","):
+            return
+        place = second.info["place"]
+    elif second.info.get("place") or not _PLACE_ALONE.match(first.clean):
         return
+    else:
+        place = first.clean
     first.kind = "dateline"
-    first.info = {**second.info, "place": first.clean, "end": second.end,
+    first.info = {**second.info, "place": place, "end": second.end,
                   "text": f"{first.clean} {second.clean}"}  # fmt: skip
     second.kind, second.info = "continuation", {"continues": first.no}
 
@@ -592,15 +677,22 @@ def reread_wrapped_heading(heading: Line, continuation: Line) -> None:
     continuation.info = {**continuation.info, "continues": heading.no}
 
 
-def _joins_header(d: Draft, kind: str, layout: Layout) -> bool:
+def _joins_header(d: Draft, kind: str, layout: Layout, line: Line | None = None) -> bool:
     if d.state != "header":
         return False
     present = {layout.lines[i].kind for i in d.header}
     if kind == "number":
         # After a heading that already names the parties, with no number yet, a number
-        # line is the telegram's own ("Decypher. Sir A. Clark Kerr …" / "No. 345.").
-        return "number" not in present and bool(present & _NAMING_KINDS)
+        # line is the telegram's own ("Decypher. Sir A. Clark Kerr …" / "No. 345.");
+        # after a date alone, the number is the entry's ("Jan. 3." / "12. Holderness
+        # to Mitchell.", a calendar's margin date above its entry).
+        if "number" in present:  # unless it is the message's own: "Despatch No. 52"
+            return line is not None and "kind" in line.info
+        return bool(present & _NAMING_KINDS) or present <= _MARGIN_KINDS
     return kind not in present or kind in ("file_reference", "field")
+
+
+_MARGIN_KINDS = {"dateline", "continuation"}
 
 
 def _has_role(d: Draft, layout: Layout, line: Line) -> bool:
@@ -630,6 +722,47 @@ def is_front_matter(d: Draft, layout: Layout) -> bool:
         return False
     texts = [layout.lines[i].clean for p in d.body for i in p]
     return not any(len(t.split()) >= 6 and re.search(r"[.!?]['\"”]?$", t) for t in texts)
+
+
+def drop_title_lines(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """A volume's title lines before its first numbered or headed document ("CORRESPONDENCE
+    RESPECTING THE AFFAIRS OF THE EAST.", "Presented to both Houses of Parliament ...")
+    are no document: leading drafts with neither header nor trailer whose paragraphs are
+    single lines, when the next draft opens with a number or a heading."""
+    first = next((k for k, d in enumerate(drafts) if d.header), None)
+    if not first or not any(layout.lines[i].kind in _TITLED_OPENERS for i in drafts[first].header):
+        return drafts
+    leading = drafts[:first]
+    if all(_titles_only(d, layout) and len(d.body) <= 3 and all(len(p) == 1 for p in d.body)
+           for d in leading):  # fmt: skip
+        return drafts[first:]
+    return drafts
+
+
+def _titles_only(d: Draft, layout: Layout) -> bool:
+    """No trailer, or one of short capitalised lines taken for a signature ("GREAT
+    BRITAIN." under the volume's title), under lines that hold no sentence."""
+    if not d.trailer:
+        return True
+    trailer = [layout.lines[i] for i in d.trailer]
+    if not all(line.kind == "name" and line.clean.isupper() for line in trailer):
+        return False
+    return is_front_matter(Draft(body=d.body), layout)
+
+
+_TITLED_OPENERS = {"number", "heading", "record_heading"}
+
+
+def attach_marked_enclosures(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """A document headed by an enclosure line ("Inclosure in No. 14.") is a child of
+    the document before it."""
+    result: list[Draft] = []
+    for d in drafts:
+        if result and d.header and layout.lines[d.header[0]].kind == "enclosure":
+            result[-1].children.append(d)
+            continue
+        result.append(d)
+    return result
 
 
 def attach_announced_enclosures(drafts: list[Draft], layout: Layout) -> list[Draft]:

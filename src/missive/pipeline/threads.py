@@ -99,7 +99,7 @@ def resolve_threads(source: Source, entries: list[Entry]) -> None:
     context: str | None = None
     for entry in entries:
         context = entry.iso or (entry.parent and _iso(entry.parent)) or context
-        for ref in find_date_references(entry.doc.text):
+        for ref in find_date_references(entry.doc.text, entry.iso or context):
             iso = complete_year(ref.iso, entry.iso or context)
             if iso:
                 _resolve(source, notes, entries, by_date, entry, ref, iso, names)

@@ -14,9 +14,9 @@ file, and they are handed to the store and dropped.
 
 What a window cannot see, and so what may differ from a parse of the whole file:
 - replies and cross-references to documents further back than the overlap are
-  resolved against compact stand-ins (id, number, dates, parties) of the earlier
-  documents, up to ``MAX_STAND_INS`` of them; a reply cannot give an inferred date
-  to a document already stored;
+  resolved against compact stand-ins (id, number, telegram numbers, dates, parties)
+  of the earlier documents, up to ``MAX_STAND_INS`` of them; a reply cannot give an
+  inferred date to a document already stored;
 - quotations are found within the window and its overlap only;
 - senders and recipients read from the reply structure or from wording learned from
   the source's own documents use the window's documents only;
@@ -265,7 +265,8 @@ def _rename_tree(doc: Document, new_id: str, renames: dict[str, str]) -> None:
 
 def stand_in(doc: Document) -> Document:
     """A compact copy of a stored document for later windows' replies and citations:
-    id, number, kind, dates and parties; no text, so it quotes and cites nothing."""
+    id, number, the message's own numbers ("No. 482 Telegraphic": replies name them),
+    kind, dates and parties; no text, so it quotes and cites nothing."""
     return Document(
         id=doc.id,
         ordinal=doc.ordinal,
@@ -278,6 +279,7 @@ def stand_in(doc: Document) -> Document:
         senders=list(doc.senders),
         recipients=list(doc.recipients),
         dates=dict(doc.dates),
+        serials=list(doc.serials),
     )
 
 

@@ -1,0 +1,79 @@
+"""Header and closing lines a typed or printed page wraps over several lines, read as
+one: the place above a despatch's date ("BRITISH EMBASSY," / "ANKARA." / "3rd March,
+1954."), and the long closing of an official letter ("I have the honour to be, Sir," /
+"with the highest respect," / "Your most obedient, humble Servant,").
+
+Reads: one paragraph of classified lines (consecutive non-blank lines).
+Changes: the first line of what is joined takes the joined kind and info (``end`` and
+``text`` cover every line), the others become "continuation".
+"""
+
+from __future__ import annotations
+
+import re
+
+from missive.pipeline.classify import is_closing
+from missive.pipeline.normalize import Line
+
+# One line of a place set above a date: "BRITISH EMBASSY,", "ANKARA.", "Foreign Office,".
+_PLACE_PART = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}[,.]?$")
+_PLACE_KINDS = {"body", "name", "place_line"}
+_ABOVE_PLACE = {"number", "file_reference"}  # what may stand above the place lines
+_MAX_PLACE_LINES = 2
+_CLOSING_OPENS = re.compile(r"^(?:I\s+(?:am|have|remain)|Believe|With|Accept|Your)\b")
+_CLOSING_KINDS = {"body", "salutation", "closing", "name"}
+_MAX_CLOSING_LINES = 4
+_MAX_CLOSING_LINE = 60
+
+
+def join_place_lines_above_date(paragraph: list[Line]) -> None:
+    """Place lines right above a date line that names no place, under the document's
+    number or file reference, are the dateline's place."""
+    for k, line in enumerate(paragraph):
+        if k < 2 or line.kind != "dateline" or line.info.get("place"):
+            continue
+        top = k
+        while (
+            top > 0
+            and k - top < _MAX_PLACE_LINES
+            and paragraph[top - 1].kind in _PLACE_KINDS
+            and _PLACE_PART.match(paragraph[top - 1].clean)
+        ):
+            top -= 1
+        if top == k or top == 0 or paragraph[top - 1].kind not in _ABOVE_PLACE:
+            continue
+        parts = [p.clean.rstrip(",.") for p in paragraph[top:k]]
+        if place := paragraph[top - 1].info.get("place"):  # "(R 1013/2)     BRITISH EMBASSY,"
+            parts.insert(0, place)
+        first = paragraph[top]
+        first.kind = "dateline"
+        first.info = {
+            **line.info,
+            "place": ", ".join(parts),
+            "end": line.end,
+            "text": " ".join(p.clean for p in paragraph[top : k + 1]),
+        }
+        for p in paragraph[top + 1 : k + 1]:
+            p.kind, p.info = "continuation", {"continues": first.no}
+        return
+
+
+def join_wrapped_closing(paragraph: list[Line]) -> None:
+    """A short paragraph of short lines that reads as a closing formula only when
+    joined is one closing."""
+    if not 2 <= len(paragraph) <= _MAX_CLOSING_LINES or paragraph[0].kind == "closing":
+        return
+    if not _CLOSING_OPENS.match(paragraph[0].clean):
+        return
+    if any(p.kind not in _CLOSING_KINDS or len(p.clean) > _MAX_CLOSING_LINE for p in paragraph):
+        return
+    joined = " ".join(p.clean for p in paragraph)
+    if not is_closing(joined):
+        return
+    first = paragraph[0]
+    first.kind, first.info = (
+        "closing",
+        {"closing": joined, "end": paragraph[-1].end, "text": joined},
+    )
+    for p in paragraph[1:]:
+        p.kind, p.info = "continuation", {"continues": first.no}
