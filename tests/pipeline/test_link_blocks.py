@@ -173,3 +173,37 @@ def test_a_verbatim_paragraph_places_a_passage_where_the_search_finds_it() -> No
                 assert place == locate_passage(source, doc, passage), passage
                 placed += 1
     assert placed > 100
+
+
+def test_a_passage_whose_first_word_stands_earlier_is_placed_where_the_search_finds_it() -> None:
+    """The first word occurs before the passage (alone, inside a longer word, or with
+    the passage's next words after other whitespace): placed only where the search of
+    its first words finds it."""
+    from missive.pipeline.threads import locate_passage
+    from missive.pipeline.verbatim import VerbatimParagraphs
+
+    rng = random.Random(8)
+    placed_after_an_earlier_first_word = 0
+    for _ in range(400):
+        vocabulary = ["a", "ab", "b", "ba", "c", *(f"w{i}" for i in range(rng.randrange(0, 6)))]
+        paragraphs = [
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(1, 30)))
+            for _ in range(rng.randrange(1, 5))
+        ]
+        source, doc = _source_of(paragraphs, rng)
+        shingled, verbatim = Shingled(doc.text), VerbatimParagraphs(doc)
+        for _ in range(10):
+            if not shingled.norms:
+                break
+            first = rng.randrange(len(shingled.norms))
+            last = rng.randrange(first, min(len(shingled.norms), first + 25))
+            start, end = shingled.text_span(first, last)
+            passage = doc.text[start:end]
+            place = verbatim.place(source, passage, start)
+            if place is not None:
+                assert place == locate_passage(source, doc, passage), passage
+                head = passage.split(" ", 1)[0]
+                in_source = place.start
+                if source.readable.find(head, doc.span.start, in_source) >= 0:
+                    placed_after_an_earlier_first_word += 1
+    assert placed_after_an_earlier_first_word > 100

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -137,7 +138,7 @@ class Shingled:
 
     def text_span(self, first: int, last: int) -> tuple[int, int]:
         """Where the text from word `first` to word `last` starts and ends."""
-        bounds, index, offset = self._word_bounds()
+        bounds, index, offset = self._bounds or self._word_bounds()
         return bounds[index + 2 * first] - offset, bounds[index + 2 * last + 1] - offset
 
     @property
@@ -340,35 +341,41 @@ def _locate(source: Source, entry: Entry, shingled: Shingled, first: int, last: 
     """The text from word `first` to word `last`, and where it stands in the source."""
     start, end = shingled.text_span(first, last)
     passage = shingled.text[start:end]
-    if passage not in shingled.located:
+    span = shingled.located.get(passage, _UNSEEN)
+    if span is _UNSEEN:
         if shingled.paragraphs is None:
             shingled.paragraphs = VerbatimParagraphs(entry.doc)
-        shingled.located[passage] = shingled.paragraphs.place(
+        span = shingled.located[passage] = shingled.paragraphs.place(
             source, passage, start
         ) or locate_passage(source, entry.doc, passage)
-    return passage, shingled.located[passage]
+    return passage, span
+
+
+_UNSEEN = Span(0, 0)  # a passage not yet located (compared by identity; None: nowhere)
 
 
 def _quote(source: Source, lines: LineIndex, later: Entry, earlier: Entry, p: Passage,
            a: Shingled, b: Shingled) -> Link:  # fmt: skip
     quoting, span = _locate(source, later, a, p.a_first, p.a_last)
     quoted, target_span = _locate(source, earlier, b, p.b_first, p.b_last)
+    words = p.a_last - p.a_first + 1
+    target_id = earlier.doc.id
     return Link(
         "quotes",
-        earlier.doc.id,
-        Evidence(
-            f"{p.words} words shared with the earlier document (word shingles)",
-            PROBABLE + 0.1,
-            span,
-            quoting,
-        ),  # fmt: skip
-        f"passage of {earlier.doc.id}",
+        target_id,
+        Evidence(_shared_words_rule(words), PROBABLE + 0.1, span, quoting),
+        f"passage of {target_id}",
         {
-            "words": p.words,
+            "words": words,
             "target_text": quoted,
             "target_lines": _target_lines(source, lines, b, quoted, target_span),
         },  # fmt: skip
     )
+
+
+@cache
+def _shared_words_rule(words: int) -> str:
+    return f"{words} words shared with the earlier document (word shingles)"
 
 
 def _same_as(source: Source, later: Entry, earlier: Entry, share: float) -> Link:
@@ -398,4 +405,5 @@ def _target_lines(source: Source, lines: LineIndex, b: Shingled, quoted: str,
             lines.line_of(source.original_offset(span.start)),
             lines.line_of(source.original_offset(last)),
         )
-    return {"start_line": found[0], "end_line": found[1]}
+    start_line, end_line = found
+    return {"start_line": start_line, "end_line": end_line}

@@ -5,9 +5,10 @@ paragraph is the source's text verbatim, without a search.
 passage's first words, then its last words after them. When the passage, at offset
 `at` of the document's text, lies in a paragraph that is the source's text
 unchanged, is written with single spaces, has more than twice `edge` words, and
-its first word does not occur in the stretch before it, that search finds it right
-there: its first words nowhere earlier, its last words exactly where the passage
-puts them, and the text between them is the passage. Any other case is searched.
+its first words (as `threads.find_words` reads them) do not occur in the stretch
+before it, that search finds it right there: its first words nowhere earlier, its
+last words exactly where the passage puts them, and the text between them is the
+passage. Any other case is searched.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bisect
 
 from missive.model import Document, Source, Span
+from missive.pipeline.threads import find_words
 
 
 class VerbatimParagraphs:
@@ -48,11 +50,15 @@ class VerbatimParagraphs:
             return None
         start = paragraph.span.start + inside
         doc_span = self.doc.span
-        first = passage[: passage.find(" ")]
-        if source.readable.find(first, doc_span.start, start + len(first)) != start:
-            return None  # the first word stands earlier: searched
         if start + len(passage) > min(doc_span.end, len(source.readable)):
             return None
+        first = passage[: passage.find(" ")]
+        if source.readable.find(first, doc_span.start, start + len(first)) != start:
+            # The first word stands earlier too: where do the first words stand?
+            head = find_words(source.readable, passage.split(" ", edge)[:edge], doc_span.start,
+                              doc_span.end)  # fmt: skip
+            if head is None or head[0] != start:
+                return None  # searched
         return Span(start, start + len(passage))
 
     def _verbatim(self, source: Source, k: int) -> bool:

@@ -17,6 +17,7 @@ from missive.model import Document, Source
 from missive.serialize import SourceContext, document_to_dict, note_to_dict, source_context
 from missive.serialize import source_to_dict as serialize_source
 from missive.store import sql
+from missive.store.bulk import indexes_deferred
 from missive.store.schema import now
 from missive.store.witnesses import link_across_sources
 
@@ -123,12 +124,13 @@ class _Writer:
             conn.execute(sql.UPDATE_SOURCE, {**row, "id": source_id})
         del row
         self.next_pk = conn.execute(sql.NEXT_DOCUMENT_PK).fetchone()[0]
-        iterator = iter(batches)
-        while (batch := next(iterator, None)) is not None:
-            for start in range(0, len(batch), ROWS_AT_ONCE):
-                self._write_documents(source_id, batch[start : start + ROWS_AT_ONCE])
-            self.top_level += len(batch)
-            del batch  # before the next batch is parsed (a windowed parse)
+        with indexes_deferred(conn):
+            iterator = iter(batches)
+            while (batch := next(iterator, None)) is not None:
+                for start in range(0, len(batch), ROWS_AT_ONCE):
+                    self._write_documents(source_id, batch[start : start + ROWS_AT_ONCE])
+                self.top_level += len(batch)
+                del batch  # before the next batch is parsed (a windowed parse)
         ctx = source_context(source)
         references = getattr(batches, "referenced_by", None)
         if references is not None:  # a windowed parse: source.documents is not the documents

@@ -179,6 +179,14 @@ SELECT s.name FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id =
 OPTIMIZE_FTS = "INSERT INTO documents_fts (documents_fts) VALUES ('optimize')"
 DELETE_SOURCE_LINKS = "DELETE FROM links WHERE source_id = ?"
 INSERT_LINK = "INSERT INTO links (source_id, doc_id, type, target, data) VALUES (?, ?, ?, ?, ?)"
+# Indexes built after a bulk write (store/bulk.py); table and index names are the
+# schema's own, never user input.
+ANY_ROW = "SELECT 1 FROM {table} LIMIT 1"
+TABLE_INDEXES = """
+SELECT name, sql FROM sqlite_master
+WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name
+"""
+DROP_INDEX = 'DROP INDEX "{name}"'
 LINKS_FROM = "SELECT doc_id, data FROM links WHERE doc_id = ? ORDER BY pk"
 LINKS_TO = "SELECT doc_id, data FROM links WHERE target = ? ORDER BY pk"
 MISSING_LINKS = """
