@@ -42,7 +42,8 @@ def dump_lines(documents: Iterable[dict[str, Any]], stream: TextIO) -> int:
 
 
 def _write_file(path: Path, documents: Iterable[dict[str, Any]]) -> int:
-    with replaced_atomically(path) as partial, partial.open(
-        "w", encoding="utf-8", newline="\n"
-    ) as stream:
+    with (
+        replaced_atomically(path) as partial,
+        partial.open("w", encoding="utf-8", newline="\n") as stream,
+    ):
         return dump_lines(documents, stream)

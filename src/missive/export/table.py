@@ -61,9 +61,10 @@ def write_csv(
         return _write_rows(rows, out)
     if str(out) == "-":
         return _write_rows(rows, sys.stdout)
-    with replaced_atomically(Path(out)) as partial, partial.open(
-        "w", encoding="utf-8", newline=""
-    ) as stream:
+    with (
+        replaced_atomically(Path(out)) as partial,
+        partial.open("w", encoding="utf-8", newline="") as stream,
+    ):
         return _write_rows(rows, stream)
 
 

@@ -197,7 +197,9 @@ class _Pairs:
         lo = np.searchsorted(later, doc, side="left")
         many = np.searchsorted(later, doc, side="right") - lo
         entries = np.repeat(entries, many)
-        pick = np.repeat(lo, many) + (np.arange(many.sum()) - np.repeat(np.cumsum(many) - many, many))
+        pick = np.repeat(lo, many) + (
+            np.arange(many.sum()) - np.repeat(np.cumsum(many) - many, many)
+        )
         target = earlier[pick]
         wanted = self._group[entries] * self._band + (target - self.base + self.window.window)
         found = np.searchsorted(self.place, wanted)

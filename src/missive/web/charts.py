@@ -44,4 +44,3 @@ def timeline_bars(timeline: dict[str, Any]) -> dict[str, Any]:
         "base": CHART_HEIGHT, "bar_width": bar_width, "peak": peak,
         "directions": list(enumerate(directions)),
     }  # fmt: skip
-
