@@ -1,15 +1,11 @@
 """The addressee's block above the salutation of American and British official letters
 ("The Honorable / Cordell Hull, / Secretary of State, / Washington." over "Sir:")."""
 
-from missive import pipeline
-from missive.model import CERTAIN, Source
+from run_text import parse_text
+
+from missive.model import CERTAIN
 
 BODY = "I have the honor to report that the Commissar received me this afternoon at length."
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 def _letter(date: str, block: str, signature: str = "W. A. Harriman") -> str:
@@ -18,7 +14,7 @@ def _letter(date: str, block: str, signature: str = "W. A. Harriman") -> str:
 
 def test_a_person_named_in_the_block_is_the_recipient() -> None:
     block = "The Honorable\n     Cordell Hull,\n          Secretary of State,\n               Washington."
-    doc = _parse(_letter("January 14, 1944", block)).documents[0]
+    doc = parse_text(_letter("January 14, 1944", block)).documents[0]
     assert [p.key for p in doc.recipients] == ["hull"]
     assert (
         doc.recipients[0].evidence.rule == "address block above the salutation names the addressee"
@@ -30,7 +26,7 @@ def test_a_person_named_in_the_block_is_the_recipient() -> None:
 def test_an_office_in_the_block_is_its_holder_on_the_date() -> None:
     block = "The Honorable\n     The Secretary of State,\n          Washington."
     early, late = (
-        _parse(_letter(date, block)).documents[0]
+        parse_text(_letter(date, block)).documents[0]
         for date in ("February 2, 1944", "December 4, 1944")
     )
     assert [p.key for p in early.recipients] == ["hull"]
@@ -45,7 +41,7 @@ def test_a_block_that_opens_the_letter_starts_it() -> None:
         f"The Honorable\n     W. Averell Harriman,\n          American Ambassador,\n"
         f"               Moscow.\n\nSir:\n\n{BODY}\n\nVery truly yours,\nCordell Hull\n"
     )
-    docs = _parse(first + "\n" + second).documents
+    docs = parse_text(first + "\n" + second).documents
     assert [(d.start_line, [p.key for p in d.recipients]) for d in docs] == [
         (1, ["hull"]),
         (15, ["harriman"]),
@@ -55,7 +51,7 @@ def test_a_block_that_opens_the_letter_starts_it() -> None:
 def test_an_institution_over_the_dateline_heads_the_letter() -> None:
     text = _letter("January 14, 1944", "The Honorable\n     Cordell Hull,\n          Washington.")
     text += f"\nDEPARTMENT OF STATE,\nWashington, February 21, 1944.\n\nSir:\n\n{BODY}\n\nCordell Hull\n"
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.start_line for d in docs] == [1, 15]
     assert docs[1].place.value == "Washington"
     assert docs[1].dates["dated"].value == "1944-02-21"
@@ -66,7 +62,7 @@ def test_an_honorific_paragraph_without_a_salutation_after_it_is_body_text() -> 
         f"Moscow, January 14, 1944.\n\nSir:\n\n{BODY}\n\nThe Honorable gentleman spoke "
         f"for an hour.\n\n{BODY}\n\nRespectfully yours,\nW. A. Harriman\n"
     )
-    doc = _parse(text).documents[0]
+    doc = parse_text(text).documents[0]
     assert not any(p.evidence.rule.startswith("address block") for p in doc.recipients)
     assert len(doc.body) == 3
 
@@ -78,6 +74,6 @@ def test_a_british_block_with_post_nominals_names_the_recipient() -> None:
         f"{BODY}\n\nI have the honour to be, with the highest respect,\nSir,\n"
         "Your most obedient, humble Servant,\nArchibald Clark Kerr\n"
     )
-    doc = _parse(text).documents[0]
+    doc = parse_text(text).documents[0]
     assert [p.key for p in doc.recipients] == ["eden"]
     assert doc.dates["dated"].value == "1944-03-14"

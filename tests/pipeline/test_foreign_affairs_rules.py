@@ -3,16 +3,11 @@ the despatch's number set off by a bracket ("No. 98.]   LEGATION …", "No. 45.]
 Dayton to Mr. Seward.   [Extract.]"), a volume title whose "to" joins no parties, the
 addressee at the foot with "Esq., &c., &c., &c."."""
 
-from missive import pipeline
-from missive.model import Source
+from run_text import parse_text
+
 from missive.pipeline.classify import bracketed_number, classify_text, heading
 
 BODY = "SIR: I have the honor to acknowledge the reception of your despatch of the 3d instant."
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 def test_a_bracketed_number_before_a_heading_is_the_number_and_the_heading() -> None:
@@ -46,7 +41,7 @@ def test_a_despatch_headed_above_its_number_and_addressed_at_its_foot() -> None:
         "                                        WILLIAM H. SEWARD.\n\n"
         "CHARLES FRANCIS ADAMS, Esq., &c., &c., &c.\n"
     )
-    (doc,) = _parse(text).documents
+    (doc,) = parse_text(text).documents
     assert (doc.number.value, doc.number_printed, doc.start_line) == (165, True, 5)
     assert [p.key for p in doc.senders] == ["seward"]
     assert [p.key for p in doc.recipients] == ["adams"]

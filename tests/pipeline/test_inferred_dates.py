@@ -3,9 +3,9 @@ Style day of a dual date. The evidence says what was supplied, with a lower conf
 than a date written whole; dual dates across two months."""
 
 import pytest
+from run_text import parse_text
 
-from missive import pipeline
-from missive.model import CERTAIN, Source
+from missive.model import CERTAIN
 from missive.pipeline.date_evidence import (
     NEW_STYLE_DAY,
     YEAR_FROM_NEIGHBOUR,
@@ -17,17 +17,12 @@ from missive.pipeline.dates import new_style, parse_date_line
 BODY = "I have received your message and I thank you for it most sincerely today."
 
 
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
-
-
 def test_a_margin_date_says_its_year_came_from_the_year_line() -> None:
     text = (
         f"1756.\n\nJan. 3.\nWhitehall.\n12. HOLDERNESS to MITCHELL.\n{BODY}\n\n"
         f"Jan. 10.\nBerlin.\n13. MITCHELL to HOLDERNESS.\n{BODY}\n"
     )
-    dated = _parse(text).documents[0].dates["dated"]
+    dated = parse_text(text).documents[0].dates["dated"]
     assert dated.value == "1756-01-03"
     assert YEAR_FROM_SECTION in dated.evidence.rule
     assert "1756" in dated.evidence.note
@@ -40,7 +35,7 @@ def test_a_run_in_entry_that_prints_its_year_is_certain_and_the_next_is_not() ->
         "the King. Draft. 2 pp.\n\nJan. 9. Paris.—Lord Hertford to Conway. The Duc has "
         "promised an answer. 3 pp.\n"
     )
-    first, second = (d.dates["dated"] for d in _parse(text).documents)
+    first, second = (d.dates["dated"] for d in parse_text(text).documents)
     assert (first.value, first.evidence.confidence) == ("1766-01-03", CERTAIN)
     assert YEAR_FROM_SECTION not in first.evidence.rule
     assert second.value == "1766-01-09"
@@ -53,7 +48,7 @@ def test_a_dual_date_says_the_new_style_day_was_taken() -> None:
         "Sir G. H. Seymour to the Earl of Clarendon.\n\n"
         f"St. Petersburgh, February 16 (28), 1854.\n\nMy Lord,\n\n{BODY}\n\nI have, &c.\n"
     )
-    dated = _parse(text).documents[0].dates["dated"]
+    dated = parse_text(text).documents[0].dates["dated"]
     assert dated.value == "1854-02-28"
     assert NEW_STYLE_DAY in dated.evidence.rule
     assert "'16'" in dated.evidence.note
@@ -62,7 +57,7 @@ def test_a_dual_date_says_the_new_style_day_was_taken() -> None:
 
 def test_a_date_written_whole_keeps_its_rule_and_confidence() -> None:
     text = f"Lord Cowley to the Earl of Clarendon.\n\nParis, March 5, 1854.\n\nMy Lord,\n\n{BODY}\n"
-    dated = _parse(text).documents[0].dates["dated"]
+    dated = parse_text(text).documents[0].dates["dated"]
     assert dated.evidence.rule == "dateline before the body"
     assert (dated.evidence.confidence, dated.evidence.note) == (CERTAIN, "")
 
@@ -102,7 +97,7 @@ def test_a_receipt_completed_from_the_dateline_says_its_year_was_inferred() -> N
         f"My Lord,                                        Paris, March 5, 1854.\n\n{BODY}\n\n"
         "I have, &c.\n(Signed)        COWLEY.\n"
     )
-    doc = _parse(text).documents[0]
+    doc = parse_text(text).documents[0]
     received, dated = doc.dates["received"], doc.dates["dated"]
     assert received.value == "1854-03-06"
     assert YEAR_FROM_OWN_DATE in received.evidence.rule
@@ -122,7 +117,7 @@ def test_a_dual_date_in_a_sent_or_received_line_gives_the_new_style_date(
     line: str, role: str, iso: str, old: str
 ) -> None:
     text = f"Sir G. H. Seymour to the Earl of Clarendon.\n\n{BODY}\n\n{line}\n"
-    found = _parse(text).documents[0].dates[role]
+    found = parse_text(text).documents[0].dates[role]
     assert found.value == iso
     assert NEW_STYLE_DAY in found.evidence.rule
     assert f"'{old}'" in found.evidence.note
@@ -135,7 +130,7 @@ def test_a_dual_date_in_a_heading_gives_the_new_style_date() -> None:
         "Sir G. H. Seymour to the Earl of Clarendon.—(Received February 16 (28).)\n\n"
         f"St. Petersburgh, February 4 (16), 1854.\n\nMy Lord,\n\n{BODY}\n\nI have, &c.\n"
     )
-    first, second = _parse(text).documents
+    first, second = parse_text(text).documents
     dated = first.dates["dated"]
     assert (dated.value, NEW_STYLE_DAY in dated.evidence.rule) == ("1854-02-28", True)
     received = second.dates["received"]

@@ -2,18 +2,12 @@
 despatches, one rule per test (the pages themselves: tests/fixtures/layouts/)."""
 
 import pytest
+from run_text import parse_text
 
-from missive import pipeline
-from missive.model import Source
 from missive.pipeline.classify import classify_text
 from missive.pipeline.year_sections import margin_date
 
 BODY = "I have received your message and I thank you for it most sincerely today."
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 @pytest.mark.parametrize(
@@ -75,14 +69,14 @@ def test_a_year_line_over_margin_dates_is_no_document_number() -> None:
         "1756.\n\nJan. 3.\nWhitehall.\n12. HOLDERNESS to MITCHELL.\n" + BODY + "\n\n"
         "Jan. 10.\nBerlin.\n13. MITCHELL to HOLDERNESS.\n" + BODY + "\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.number.value for d in docs] == [12, 13]
     assert [d.dates["dated"].value for d in docs] == ["1756-01-03", "1756-01-10"]
     assert [d.place.value for d in docs] == ["Whitehall", "Berlin"]
 
 
 def test_a_bare_number_line_with_a_year_value_stays_a_number_without_margin_dates() -> None:
-    docs = _parse(f"1756.\n\nHOLDERNESS to MITCHELL.\n\n{BODY}\n").documents
+    docs = parse_text(f"1756.\n\nHOLDERNESS to MITCHELL.\n\n{BODY}\n").documents
     assert docs[0].number.value == 1756
 
 
@@ -92,7 +86,7 @@ def test_an_enclosure_line_heads_a_child_document() -> None:
         f"Count Nesselrode to Baron Brunnow.\n\n{BODY}\n\n"
         f"No. 2.\n\nLord Clarendon to Lord Cowley.\n\n{BODY}\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.number.value for d in docs] == [1, 2]
     (child,) = docs[0].enclosures
     assert child.start_line == 7
@@ -108,7 +102,7 @@ def test_the_block_under_the_signature_names_the_addressee() -> None:
         f"Excellency:\n\n{BODY}\n\nCORDELL HULL\n\nHis Excellency\nThe Right Honorable\n"
         "The Viscount Halifax, K.G.,\nBritish Ambassador.\n"
     )
-    (doc,) = _parse(text).documents
+    (doc,) = parse_text(text).documents
     assert [p.key for p in doc.senders] == ["hull"]
     assert [p.key for p in doc.recipients] == ["halifax"]
     assert doc.recipients[0].evidence.rule.startswith("address block")
@@ -119,7 +113,7 @@ def test_a_sentence_broken_by_a_page_mark_runs_on() -> None:
         "No. 1\n\nSir,\n\nI have the honour to report that the record, made by the\n\n"
         "- 2 -\n\nCounsellor of this Embassy, is enclosed.\n\nJ. BOWKER\n"
     )
-    (doc,) = _parse(text).documents
+    (doc,) = parse_text(text).documents
     assert len(doc.body) == 1
     assert doc.body[0].text.endswith("made by the Counsellor of this Embassy, is enclosed.")
 
@@ -130,7 +124,7 @@ def test_title_lines_before_the_first_numbered_document_are_no_document() -> Non
         "Presented to both Houses of Parliament by Command of Her Majesty. 1854.\n\n"
         f"No. 1.\n\nA to B.\n\n{BODY}\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.start_line for d in docs] == [5]
 
 
@@ -141,7 +135,7 @@ def test_a_run_in_calendar_entry_is_heading_date_and_abstract() -> None:
         "Jan. 9. Paris.—Lord Hertford to Conway. The Duc has promised an answer. 3 pp.\n\n"
         "1767.\n\nJan. 4. Dublin.—Lord Hertford to Conway. Thanks him for the leave. 1 p.\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.start_line for d in docs] == [3, 5, 9]
     assert [d.dates["dated"].value for d in docs] == ["1766-01-03", "1766-01-09", "1767-01-04"]
     assert [[p.key for p in d.senders] for d in docs] == [["conway"], ["hertford"], ["hertford"]]
@@ -168,7 +162,7 @@ def test_a_reply_to_the_28th_ultimo_links_to_that_despatch() -> None:
         "Foreign Office, March 14, 1854.\n\nI have received your despatch of the 28th ultimo, "
         "and approve your language.\n"
     )
-    first, second = _parse(text).documents
+    first, second = parse_text(text).documents
     replies = [link for link in second.links if link.type == "replies_to"]
     assert [link.target for link in replies] == [first.id]
 
@@ -207,7 +201,9 @@ def test_a_post_nominal_or_an_office_after_a_comma_is_no_second_party(
 
 
 def test_a_title_after_the_name_is_not_the_key() -> None:
-    docs = _parse(f"No. 1.\n\nReshid Pasha to Lord Stratford de Redcliffe.\n\n{BODY}\n").documents
+    docs = parse_text(
+        f"No. 1.\n\nReshid Pasha to Lord Stratford de Redcliffe.\n\n{BODY}\n"
+    ).documents
     assert [p.key for p in docs[0].senders] == ["reshid"]
 
 
@@ -217,7 +213,7 @@ def test_a_marking_at_the_head_of_a_page_does_not_split_the_document() -> None:
         "- 2 -\n\nSECRET\n\nsation, made by the Counsellor of this Embassy, is enclosed.\n\n"
         "J. BOWKER\n\nNo. 2\n\nSir,\n\nNothing new has happened since my last despatch.\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.number.value for d in docs] == [1, 2]
     assert docs[0].body[0].text.endswith("the record of the conversation, made by the "
                                          "Counsellor of this Embassy, is enclosed.")  # fmt: skip
@@ -228,7 +224,7 @@ def test_a_bare_year_without_a_stop_heads_its_margin_dates() -> None:
         f"1756\n\nJan. 3.\n12. HOLDERNESS to MITCHELL.\n{BODY}\n\n"
         f"Jan. 10.\n13. MITCHELL to HOLDERNESS.\n{BODY}\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.dates["dated"].value for d in docs] == ["1756-01-03", "1756-01-10"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import random
+from collections.abc import Iterator
 from itertools import compress
 
 from missive.pipeline.quotes import (
@@ -160,14 +161,8 @@ def test_a_verbatim_paragraph_places_a_passage_where_the_search_finds_it() -> No
             for _ in range(rng.randrange(1, 4))
         ]
         source, doc = _source_of(paragraphs, rng)
-        shingled, verbatim = Shingled(doc.text), VerbatimParagraphs(doc)
-        for _ in range(10):
-            if not shingled.norms:
-                break
-            first = rng.randrange(len(shingled.norms))
-            last = rng.randrange(first, min(len(shingled.norms), first + 25))
-            start, end = shingled.text_span(first, last)
-            passage = doc.text[start:end]
+        verbatim = VerbatimParagraphs(doc)
+        for start, passage in _sampled_passages(doc.text, rng):
             place = verbatim.place(source, passage, start)
             if place is not None:
                 assert place == locate_passage(source, doc, passage), passage
@@ -191,14 +186,8 @@ def test_a_passage_whose_first_word_stands_earlier_is_placed_where_the_search_fi
             for _ in range(rng.randrange(1, 5))
         ]
         source, doc = _source_of(paragraphs, rng)
-        shingled, verbatim = Shingled(doc.text), VerbatimParagraphs(doc)
-        for _ in range(10):
-            if not shingled.norms:
-                break
-            first = rng.randrange(len(shingled.norms))
-            last = rng.randrange(first, min(len(shingled.norms), first + 25))
-            start, end = shingled.text_span(first, last)
-            passage = doc.text[start:end]
+        verbatim = VerbatimParagraphs(doc)
+        for start, passage in _sampled_passages(doc.text, rng):
             place = verbatim.place(source, passage, start)
             if place is not None:
                 assert place == locate_passage(source, doc, passage), passage
@@ -207,3 +196,13 @@ def test_a_passage_whose_first_word_stands_earlier_is_placed_where_the_search_fi
                 if source.readable.find(head, doc.span.start, in_source) >= 0:
                     placed_after_an_earlier_first_word += 1
     assert placed_after_an_earlier_first_word > 100
+
+
+def _sampled_passages(text: str, rng: random.Random) -> Iterator[tuple[int, str]]:
+    """Up to ten runs of up to 25 shingled words of `text`: (start, passage)."""
+    shingled = Shingled(text)
+    for _ in range(10 if shingled.norms else 0):
+        first = rng.randrange(len(shingled.norms))
+        last = rng.randrange(first, min(len(shingled.norms), first + 25))
+        start, end = shingled.text_span(first, last)
+        yield start, text[start:end]

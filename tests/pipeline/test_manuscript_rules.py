@@ -5,9 +5,9 @@ inside the signature ("W[illiam] Hope"); the editor's "[torn]", "[illegible]", "
 and interlined "^now^" / "<duly>" stay in the text as transcribed."""
 
 import pytest
+from run_text import parse_text
 
-from missive import pipeline
-from missive.model import CERTAIN, Source
+from missive.model import CERTAIN
 from missive.pipeline.classify import classify_text, endorsement, is_closing
 from missive.pipeline.date_evidence import YEAR_FROM_EDITOR, YEAR_FROM_OWN_DATE
 from missive.pipeline.dates import parse_date_line
@@ -16,11 +16,6 @@ BODY = (
     "Your favour of the 2d Ulto. came to hand [torn] and the cargo is ^now^ sold, the "
     "market being glutted with coffee from the [illegible] Islands; the ballance [sic] <duly> paid."
 )
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 def _letter(dateline: str, foot: str) -> str:
@@ -51,7 +46,7 @@ def test_an_endorsement_without_a_receipt_is_none() -> None:
 
 def test_a_letter_with_postscript_and_endorsement_is_one_document() -> None:
     foot = "P.S. The Minerva sails for Hull on the 20th.\n\nEndorsed: Recd. 3 Mar. Ansd. 10 Mar."
-    (doc,) = _parse(_letter("Amsterdam 14 Feby. 1801", foot)).documents
+    (doc,) = parse_text(_letter("Amsterdam 14 Feby. 1801", foot)).documents
     assert doc.text.endswith("P.S. The Minerva sails for Hull on the 20th.")
     assert "[torn]" in doc.text and "^now^" in doc.text and "<duly>" in doc.text
     received = doc.dates["received"]
@@ -63,7 +58,7 @@ def test_a_letter_with_postscript_and_endorsement_is_one_document() -> None:
 def test_a_year_in_the_editors_brackets_says_so() -> None:
     parsed = parse_date_line("Hull 28 March [1801]")
     assert (parsed.date.iso, parsed.place, parsed.editor_year) == ("1801-03-28", "Hull", True)
-    (doc,) = _parse(_letter("Hull 28 March [1801]", "")).documents
+    (doc,) = parse_text(_letter("Hull 28 March [1801]", "")).documents
     dated = doc.dates["dated"]
     assert YEAR_FROM_EDITOR in dated.evidence.rule and dated.evidence.confidence < CERTAIN
 
@@ -92,6 +87,6 @@ def test_the_address_on_the_cover_names_the_addressee() -> None:
         f"{BODY}\n\nI am Dear Sir\nYours very sincerely\nJno. Williams\n\n"
         "Addressed: Henry Hope Esqr. / Amsterdam\n"
     )
-    (doc,) = _parse(text).documents
+    (doc,) = parse_text(text).documents
     assert [p.key for p in doc.recipients] == ["hope"]
     assert [p.key for p in doc.senders] == ["williams"]

@@ -3,17 +3,12 @@ Hull," or "The Honorable / The Secretary of State, / Cordell Hull,"): the person
 names is the addressee, not the office's holder."""
 
 import pytest
+from run_text import parse_text
 
-from missive import pipeline
-from missive.model import CERTAIN, Source
+from missive.model import CERTAIN
 
 BODY = "I have the honor to report that the Commissar received me this afternoon at length."
 PERSON_RULE = "names the addressee"
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 def _letter(date: str, block: str) -> str:
@@ -32,7 +27,7 @@ def _letter(date: str, block: str) -> str:
     ],
 )
 def test_the_person_after_the_office_is_the_addressee(block: str) -> None:
-    doc = _parse(_letter("January 14, 1944", block)).documents[0]
+    doc = parse_text(_letter("January 14, 1944", block)).documents[0]
     assert [p.key for p in doc.recipients] == ["hull"]
     evidence = doc.recipients[0].evidence
     assert evidence.rule.endswith(PERSON_RULE) and "office" not in evidence.rule
@@ -42,7 +37,7 @@ def test_the_person_after_the_office_is_the_addressee(block: str) -> None:
 def test_the_person_wins_when_the_office_has_another_holder() -> None:
     """An acting holder, whom the authority file does not give for the office."""
     block = "The Acting Secretary of State,\n     Joseph C. Grew,\n          Washington."
-    doc = _parse(_letter("January 10, 1945", block)).documents[0]
+    doc = parse_text(_letter("January 10, 1945", block)).documents[0]
     assert [p.key for p in doc.recipients] == ["grew"]
 
 
@@ -53,13 +48,13 @@ def test_a_block_under_the_signature_names_the_person_too() -> None:
         "consideration.\n\nCordell Hull\n\nThe Honorable\n     The British Ambassador,\n"
         "          The Viscount Halifax, K.G.,\n               Washington.\n"
     )
-    doc = _parse(text).documents[0]
+    doc = parse_text(text).documents[0]
     assert [p.key for p in doc.recipients] == ["halifax"]
     assert doc.recipients[0].evidence.rule.endswith(PERSON_RULE)
 
 
 def test_a_block_naming_only_the_office_keeps_its_holder() -> None:
     block = "The Honorable\n     The Secretary of State,\n          Washington."
-    doc = _parse(_letter("December 4, 1944", block)).documents[0]
+    doc = parse_text(_letter("December 4, 1944", block)).documents[0]
     assert [p.key for p in doc.recipients] == ["stettinius"]
     assert "office" in doc.recipients[0].evidence.rule

@@ -2,15 +2,9 @@
 St. James's.—Lord Rochford to Sir Joseph Yorke. ...")."""
 
 import pytest
+from run_text import parse_text
 
-from missive import pipeline
-from missive.model import Source
 from missive.pipeline.classify import classify_text
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +38,7 @@ def test_numbered_entries_under_year_lines_are_numbered_dated_documents() -> Non
         "Berlin.—Mr. Mitchell to Lord Suffolk. The King of Prussia has reviewed his troops. "
         "5 pp.\n"
     )
-    docs = _parse(text).documents
+    docs = parse_text(text).documents
     assert [d.number.value for d in docs] == [112, 113, 114]
     assert all(d.number_printed for d in docs)
     assert [d.dates["dated"].value for d in docs] == ["1771-01-05", "1771-01-11", "1772-01-07"]

@@ -2,16 +2,11 @@
 its number, not its year, where a year line in force or the numbers of the entries
 around it say so; a year where it may stand ("1766. Jan. 3. Whitehall.—…")."""
 
-from missive import pipeline
-from missive.model import Source
+from run_text import parse_text
+
 from missive.pipeline.date_evidence import YEAR_FROM_SECTION
 
 ABSTRACT = "Desires him to learn from the Pensionary whether the States mean to arm. 2 pp."
-
-
-def _parse(text: str) -> Source:
-    source = Source(name="t.txt", path="t.txt", sha256="0", format="txt", text=text)
-    return pipeline.run(source)
 
 
 def _entries(*openings: str) -> str:
@@ -23,7 +18,7 @@ def _entries(*openings: str) -> str:
 
 def _numbers_and_dates(text: str) -> list[tuple]:
     out = []
-    for doc in _parse(text).documents:
+    for doc in parse_text(text).documents:
         dated = doc.dates.get("dated")
         out.append((doc.number.value if doc.number else None, dated.value if dated else None))
     return out
@@ -32,7 +27,7 @@ def _numbers_and_dates(text: str) -> list[tuple]:
 def test_a_number_the_year_line_cannot_follow_is_the_entry_number() -> None:
     text = "1771.\n\n" + _entries("1411. Jan. 5. St. James's.", "1412. Jan. 11. The Hague.")
     assert _numbers_and_dates(text) == [(1411, "1771-01-05"), (1412, "1771-01-11")]
-    doc = _parse(text).documents[0]
+    doc = parse_text(text).documents[0]
     assert "the year line above gives 1771" in doc.number.evidence.rule
     assert YEAR_FROM_SECTION in doc.dates["dated"].evidence.rule
 
