@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from missive.authority import TITLES, Authority, Office
 
@@ -488,12 +488,7 @@ def titled_names(text: str, gazetteer: Gazetteer, offset: int = 0) -> Iterator[C
     """ "General Eisenhower", "Mr Hull", "Marshal Pietro Badoglio": a title and a name."""
     remembered = gazetteer._titled
     for m in _TITLED.finditer(text):
-        matched = m.group()
-        found = remembered.get(matched, _UNSEEN)
-        if found is _UNSEEN:
-            if len(remembered) > _MAX_SEEN:
-                remembered.clear()
-            found = remembered[matched] = _titled_name(m, gazetteer)
+        found = _remembered(remembered, m.group(), _titled_name, m, gazetteer)
         if found is not None:
             written, key, rule, conf = found  # type: ignore[misc]
             start = m.start() + offset
@@ -697,11 +692,7 @@ def capitalised_words(
         seen = {}
     for m in _CAPITALISED.finditer(text):
         words = m.group()
-        found = seen.get(words, _UNSEEN)
-        if found is _UNSEEN:
-            if len(seen) > _MAX_SEEN:
-                seen.clear()
-            found = seen[words] = _name_in(words, lowercase_words)
+        found = _remembered(seen, words, _name_in, words, lowercase_words)
         if found is None:
             continue
         start = m.start() + found[0]
@@ -714,6 +705,17 @@ def capitalised_words(
 
 _UNSEEN = object()
 _MAX_SEEN = 100_000  # runs of capitalised words remembered
+
+
+def _remembered(memory: dict, key: str, work: Callable[..., Any], *args: Any) -> Any:
+    """`work(*args)`'s answer for `key`, computed once while `memory` holds it (cleared
+    when it grows past _MAX_SEEN, so a long volume cannot grow it without bound)."""
+    found = memory.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        if len(memory) > _MAX_SEEN:
+            memory.clear()
+        found = memory[key] = work(*args)
+    return found
 
 
 def _name_in(run: str, lowercase_words: set[str]) -> tuple[int, str] | None:
