@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from missive.errors import QueryError, StoreError
-from missive.search import search
+from missive.search import engine, search
 from missive.store import Store
 
 
@@ -156,3 +157,55 @@ def test_sort_date_alone_lists_every_document_in_date_order(samples_db: Path) ->
     assert result.total == len(_documents(samples_db)) == len(result.hits)
     dates = [h.date or "9999" for h in result.hits]
     assert dates == sorted(dates)
+
+
+# --- shards at the same time: each reads its own page hits ------------------------
+
+
+@pytest.fixture
+def in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The samples are below the size at which the shards run at the same time."""
+    monkeypatch.setattr(engine, "PARALLEL_FROM_DOCS", 0)
+    monkeypatch.setattr(engine, "_CORES", 2)
+
+
+@pytest.mark.parametrize(
+    ("query", "limit", "offset"),
+    [("front", 7, 3), ("message", 5, 11), ("the", 13, 0), ("front sort:date", 4, 9),
+     ("from:stalin", 6, 2), ("zzzz", 10, 0), ("the", 0, 0), ("message", 10, 500)],
+)  # fmt: skip
+def test_shards_at_once_give_the_page_shards_in_turn_give(
+    samples_db: Path, query: str, limit: int, offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_turn = search(samples_db, query, limit=limit, offset=offset)
+    monkeypatch.setattr(engine, "PARALLEL_FROM_DOCS", 0)
+    monkeypatch.setattr(engine, "_CORES", 2)
+    assert search(samples_db, query, limit=limit, offset=offset) == in_turn
+
+
+@pytest.mark.usefixtures("in_parallel")
+def test_a_failing_shard_leaves_no_other_waiting_for_the_page(
+    samples_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = engine.compile_query
+
+    def fails_in_the_pool(root, searcher, schema):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name.startswith("missive-shard"):
+            raise ValueError("broken shard")  # while the calling thread waits for the page
+        return real(root, searcher, schema)
+
+    monkeypatch.setattr(engine, "compile_query", fails_in_the_pool)
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            search(samples_db, "front")
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "a shard still waits for the page"
+    assert len(outcome) == 1 and isinstance(outcome[0], QueryError)
+    assert "broken shard" in str(outcome[0])

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from missive.search import facets, search
 from missive.search.fields import SAMPLE_SLOTS, sample_slot
@@ -70,3 +72,33 @@ def test_sample_slots_spread_the_store_evenly() -> None:
     assert all(0 <= s < SAMPLE_SLOTS for s in slots)
     lower_half = sum(s < SAMPLE_SLOTS // 2 for s in slots) / len(slots)
     assert lower_half == 0.5
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from("abcdefghij"), st.integers(1, 5), max_size=10),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_shards_counts_add_up_most_first_then_by_value(shards: list[dict[str, int]]) -> None:
+    parts = [facets.Counts({"kind": list(c.items()), "year": list(c.items())}) for c in shards]
+    summed: dict[str, int] = {}
+    for counts in shards:
+        for value, n in counts.items():
+            summed[value] = summed.get(value, 0) + n
+    merged = facets.merge(parts).facets
+    expected = sorted(summed.items(), key=lambda pair: (-pair[1], pair[0]))
+    assert merged["kind"] == expected[: facets.FACET_SIZE]
+    assert merged["year"] == sorted(summed.items())
+
+
+def test_bucket_keys_read_as_text_and_exact_counts_stay_whole() -> None:
+    raw = {
+        "kind": {"buckets": [{"key": "letter", "doc_count": 3}]},
+        "year": {"buckets": [{"key": 1943.0, "doc_count": 2}, {"key": 0.0, "doc_count": 1}]},
+    }
+    assert facets._facets(raw, 1.0)["kind"] == [("letter", 3)]
+    assert facets._facets(raw, 1.0)["year"] == [("1943", 2)]  # no year (0) left out
+    assert facets._facets(raw, 2.5)["kind"] == [("letter", 8)]  # round(7.5)

@@ -101,17 +101,24 @@ def merge(parts: list[Counts]) -> Counts:
     for name in FACET_FIELDS:
         summed: dict[str, int] = {}
         for part in parts:
-            for value, n in part.facets.get(name, ()):
-                summed[value] = summed.get(value, 0) + n
+            pairs = part.facets.get(name, ())
+            if summed:
+                for value, n in pairs:
+                    summed[value] = summed.get(value, 0) + n
+            else:  # a shard's values are distinct
+                summed.update(pairs)
         if name == "year":
             out[name] = sorted(summed.items())
         else:
-            out[name] = sorted(summed.items(), key=_most_first)[:FACET_SIZE]
+            out[name] = _most_first(summed, FACET_SIZE)
     return Counts(out, exact=all(part.exact for part in parts))
 
 
-def _most_first(pair: tuple[str, int]) -> tuple[int, str]:
-    return -pair[1], pair[0]
+def _most_first(summed: dict[str, int], size: int) -> list[tuple[str, int]]:
+    """The `size` values counted most, ties in value order: the values sorted, then
+    (stably) by count."""
+    values = sorted(sorted(summed), key=summed.__getitem__, reverse=True)[:size]
+    return [(value, summed[value]) for value in values]
 
 
 def _in_sample(schema: tantivy.Schema, query: Query, last_slot: int, sample_first: bool) -> Query:
@@ -133,14 +140,22 @@ def _facets(counts: dict[str, Any], scale: float) -> dict[str, list[tuple[str, i
     out: dict[str, list[tuple[str, int]]] = {}
     for name in FACET_FIELDS:
         buckets = counts.get(name, {}).get("buckets", [])
-        pairs = [(_key(b["key"]), round(int(b["doc_count"]) * scale)) for b in buckets]
         if name == "year":
-            pairs = sorted(p for p in pairs if p[0] != str(NO_YEAR))
-        out[name] = pairs
+            pairs = [(_key(b["key"]), round(int(b["doc_count"]) * scale)) for b in buckets]
+            out[name] = sorted(p for p in pairs if p[0] != _NO_YEAR_KEY)
+        elif scale == 1.0:  # exact: the counts as they are (round(n * 1.0) == n)
+            out[name] = [(_key(b["key"]), int(b["doc_count"])) for b in buckets]
+        else:
+            out[name] = [(_key(b["key"]), round(int(b["doc_count"]) * scale)) for b in buckets]
     return out
 
 
+_NO_YEAR_KEY = str(NO_YEAR)
+
+
 def _key(value: Any) -> str:
+    if type(value) is str:  # a text field's value (the facets but the year)
+        return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
