@@ -191,7 +191,7 @@ def make_queries(db: Path, count: int, seed: int = 5) -> list[tuple[str, str, di
     conn.close()
     for i, (text,) in enumerate(texts):
         words = re.findall(r"[a-z]{4,}", (text or "").lower())
-        freq.update(set(words))
+        freq.update(sorted(set(words)))  # ties in a fixed order, whatever the hash seed
         if i % 50 == 0:  # a phrase of the text: two adjacent words of 4+ letters
             tokens = re.findall(r"[a-z]+", (text or "").lower())
             pairs = [p for p in itertools.pairwise(tokens) if min(map(len, p)) >= 4]

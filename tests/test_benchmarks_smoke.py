@@ -44,7 +44,9 @@ def test_quick_benchmark_prints_documents_per_second() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "docs/s" in proc.stdout, proc.stdout
-    rows = [line.split() for line in proc.stdout.splitlines() if line.lstrip().startswith("500")]
+    # the table's rows: N, then the file count (a progress line "500 docs/s, ..." is not one)
+    rows = [row for row in map(str.split, proc.stdout.splitlines()) if row[:1] == ["500"]]
+    rows = [row for row in rows if len(row) > 4 and row[1].isdigit()]
     assert rows, proc.stdout
     for row in rows:
         assert float(row[4].replace(",", "")) > 0, proc.stdout  # the docs/s column

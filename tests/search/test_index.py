@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from missive.errors import StoreError
 from missive.search import reindex, rows, search, sync_index
 from missive.search.fields import INDEX_FORMAT, sample_slot
 from missive.search.index import STATE_FILE, index_dir
@@ -103,3 +104,14 @@ def test_index_of_another_format_is_rebuilt(own_db: Path) -> None:
     state.write_text(json.dumps(data), "utf-8")
     assert sync_index(own_db).action == "rebuilt"
     assert _ids(own_db, '"second front"') == before
+
+
+def test_a_store_the_index_cannot_read_is_a_store_error(own_db: Path) -> None:
+    """A document whose stored JSON SQLite cannot read is a clear error naming the
+    index, not SQLite's own exception."""
+    conn = sqlite3.connect(own_db)
+    conn.execute("UPDATE documents SET data = '{\"text\": broken' WHERE pk = 1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match=r"\.index: search index failed .*run `missive reindex`"):
+        reindex(own_db)

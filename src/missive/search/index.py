@@ -20,6 +20,7 @@ import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -156,7 +157,7 @@ class SearchIndex:
                 f"{self.folder}: cannot update the search index ({exc}); "
                 "check the folder can be written, then run `missive reindex`"
             ) from exc
-        except ValueError as exc:  # what tantivy raises for its own failures
+        except (ValueError, sqlite3.Error) as exc:  # tantivy's own failures are ValueErrors
             raise StoreError(
                 f"{self.folder}: search index failed ({exc}); run `missive reindex`"
             ) from exc
