@@ -46,7 +46,9 @@ class SourceContext:
     note_count: int
     lines: LineIndex
     notes_by_number: dict[int, Note]
-    _referenced_by: dict[int, list[str]] | None = field(default=None)
+    _referenced_by: dict[tuple[str, int], list[str]] | None = field(default=None)
+    _notes_in_order: list[Note] | None = field(default=None)  # by position in the text
+    _note_starts: list[int] = field(default_factory=list)
     # `line_of` made once: a bisection of the line starts, through the offset map
     # for markup (called for every span of every document).
     _line_of: Callable[[int], int] = field(init=False, repr=False, compare=False)
@@ -67,11 +69,27 @@ class SourceContext:
         line_of = self._line_of
         return line_of(start), line_of(last if last > start else start)
 
-    def referenced_by(self, number: int) -> list[str]:
-        """Ids of the top-level documents whose markers (enclosures included) point at a note."""
+    def notes_within(self, span: Span) -> dict[int, Note]:
+        """The notes printed inside a span (a document's own notes), by number."""
+        if self._notes_in_order is None:
+            self._notes_in_order = sorted(self.source.notes, key=lambda n: n.span.start)
+            self._note_starts = [n.span.start for n in self._notes_in_order]
+        first = bisect_right(self._note_starts, span.start - 1)
+        last = bisect_right(self._note_starts, span.end - 1)
+        return {n.number: n for n in reversed(self._notes_in_order[first:last])}
+
+    def referenced_by(self, note: Note) -> list[str]:
+        """Ids of the top-level documents whose markers (enclosures included) point at
+        `note`, paired as the export pairs them: a document's own note of the number
+        first, else the source's first note of that number."""
         if self._referenced_by is None:
-            self._referenced_by = _note_references(self.source.documents)
-        return self._referenced_by.get(number, [])
+            self._referenced_by = _note_references(self.source.documents, self.notes_within)
+        ids = list(self._referenced_by.get(("at", note.span.start), []))
+        if self.notes_by_number.get(note.number) is note:
+            ids.extend(
+                i for i in self._referenced_by.get(("number", note.number), []) if i not in ids
+            )
+        return ids
 
 
 _last_context: SourceContext | None = None
@@ -97,27 +115,54 @@ def source_context(source: Source) -> SourceContext:
     return _last_context
 
 
-def _note_references(documents: list[Document]) -> dict[int, list[str]]:
-    refs: dict[int, list[str]] = {}
-    add_note_references(refs, documents)
+# Which note a marker points at: ("at", start) for a note printed inside the citing
+# document (its own footnote), ("number", n) for the source's first note numbered n.
+NoteKey = tuple[str, int]
+NotesWithin = Callable[[Span], dict[int, Note]]
+
+
+def _note_references(documents: list[Document], within: NotesWithin) -> dict[NoteKey, list[str]]:
+    refs: dict[NoteKey, list[str]] = {}
+    add_note_references(refs, documents, within)
     return refs
 
 
-def add_note_references(refs: dict[int, list[str]], documents: list[Document]) -> None:
-    """Note number -> ids of the top-level documents whose markers (enclosures
-    included) point at it, added to `refs` (a windowed parse adds a window at a time)."""
+def add_note_references(
+    refs: dict[NoteKey, list[str]], documents: list[Document], within: NotesWithin
+) -> None:
+    """Note key -> ids of the top-level documents whose markers (enclosures included)
+    point at it, added to `refs` (a windowed parse adds a window at a time); `within`
+    gives the notes printed inside a span."""
     for doc in documents:
-        for number in _marker_numbers(doc):
-            ids = refs.setdefault(number, [])
+        for key in _marker_keys(doc, within):
+            ids = refs.setdefault(key, [])
             if doc.id not in ids:
                 ids.append(doc.id)
 
 
-def _marker_numbers(doc: Document) -> list[int]:
-    numbers = [_note_of(ref) for ref in doc.note_refs]
+def notes_within_of(notes: list[Note]) -> NotesWithin:
+    """`SourceContext.notes_within` over a list of notes (a windowed parse's so far)."""
+    ordered = sorted(notes, key=lambda n: n.span.start)
+    starts = [n.span.start for n in ordered]
+
+    def within(span: Span) -> dict[int, Note]:
+        first = bisect_right(starts, span.start - 1)
+        last = bisect_right(starts, span.end - 1)
+        return {n.number: n for n in reversed(ordered[first:last])}
+
+    return within
+
+
+def _marker_keys(doc: Document, within: NotesWithin) -> list[NoteKey]:
+    own = within(doc.span) if doc.note_refs else {}
+    keys: list[NoteKey] = []
+    for ref in doc.note_refs:
+        number = _note_of(ref)
+        note = own.get(number)
+        keys.append(("number", number) if note is None else ("at", note.span.start))
     for child in doc.enclosures:
-        numbers.extend(_marker_numbers(child))
-    return numbers
+        keys.extend(_marker_keys(child, within))
+    return keys
 
 
 def evidence_to_dict(evidence: Evidence | None, ctx: SourceContext) -> dict[str, Any] | None:
@@ -201,9 +246,10 @@ def _document_confidence(doc: Document) -> float | None:
 def _notes(doc: Document, ctx: SourceContext) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[int] = set()
+    own = ctx.notes_within(doc.span) if doc.note_refs else {}  # printed with the document
     for ref in doc.note_refs:
         number = _note_of(ref)
-        note = ctx.notes_by_number.get(number)
+        note = own.get(number) or ctx.notes_by_number.get(number)
         if note is None or number in seen:
             continue
         seen.add(number)
@@ -322,7 +368,7 @@ def note_to_dict(note: Note, source: Source, ctx: SourceContext | None = None) -
         "text": note.text,
         "start_line": note.start_line,
         "end_line": note.end_line,
-        "referenced_by": list(ctx.referenced_by(note.number)),
+        "referenced_by": ctx.referenced_by(note),
         "defines": list(note.defines),
     }
 

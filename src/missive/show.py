@@ -84,6 +84,14 @@ def render_links(doc: dict[str, Any], console: Console, incoming: list[dict[str,
                           f"{v['base_line'] or v['reading_line']}[/dim]")  # fmt: skip
 
 
+def _missing_reference(entry: dict[str, Any]) -> str | None:
+    """The missing message as the citing text names it: "STATE 56789" for a cable, else
+    "No. N" for a numbered document."""
+    if entry.get("reference"):
+        return entry["reference"]
+    return f"No. {entry['number']}" if entry.get("number") else None
+
+
 def format_missing(entries: list[dict[str, Any]]) -> str:
     """One line per missing message: date, who to whom, where it is cited, the phrase."""
     if not entries:
@@ -92,7 +100,7 @@ def format_missing(entries: list[dict[str, Any]]) -> str:
     for e in entries:
         who = "+".join(e["from"]) or "?"
         to = "+".join(e["to"]) or "?"
-        what = f"No. {e['number']}" if e.get("number") else f"{e['date'] or '?'}  {who} -> {to}"
+        what = _missing_reference(e) or f"{e['date'] or '?'}  {who} -> {to}"
         lines.append(f"{what}  cited in {e['cited_in']} line {e['line']}: «{e['text']}»")
     lines.append(f"{len(entries)} missing message{'s' * (len(entries) != 1)}")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from missive import pipeline
 from missive.model import Document, Evidence, Source, Span
+from missive.pipeline.lettered_markers import note_key
 from missive.pipeline.normalize import normalize
 from missive.pipeline.threads import locate_passage
 from missive.serialize import document_to_dict, note_to_dict, source_to_dict
@@ -205,7 +206,11 @@ def _check_document(doc: Document, text: str, outer: Span) -> None:
     for ref in doc.note_refs:
         _check_span(ref.span, text)
         assert doc.span.start <= ref.span.start <= ref.span.end <= doc.span.end
-        assert int(text[ref.span.start : ref.span.end]) == ref.number
+        marked = text[ref.span.start : ref.span.end]
+        if ref.form == "source":  # a source note: the ref stands on the note itself
+            assert ref.number == 0 and marked.strip()
+        else:  # "24", or a lettered note's "A" (note 1)
+            assert (int(marked) if marked.isdigit() else note_key(marked)) == ref.number
     for mention in doc.mentions:  # its span is of the original text; its evidence's, readable
         evidence_span = mention.evidence.span
         assert evidence_span is not None

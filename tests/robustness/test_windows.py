@@ -112,7 +112,9 @@ def test_notes_and_their_markers_are_the_same(whole: Source, windowed) -> None:
     assert [(n.number, n.text, n.span, n.start_line) for n in source.notes] == [
         (n.number, n.text, n.span, n.start_line) for n in whole.notes
     ]
-    assert parse.referenced_by == _note_references(whole.documents)
+    assert parse.referenced_by == _note_references(
+        whole.documents, source_context(whole).notes_within
+    )
     assert sorted(source.warnings) == sorted(whole.warnings)
 
 

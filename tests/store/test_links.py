@@ -82,3 +82,13 @@ def test_same_document_in_two_sources_is_a_witness(store: Store, tmp_path: Path)
     # Different documents of the same date are not witnesses of each other.
     assert not [x for x in store.links("second-edition-no-12")["outgoing"]
                 if x["type"] == "same_as" and x["target"] != "thread-no-12"]  # fmt: skip
+
+
+def test_cli_missing_names_a_cable_as_its_ref_line_does(db_path: Path) -> None:
+    cables = FIXTURE.parents[1] / "layouts" / "state_cables_page.txt"
+    with Store(db_path) as store:
+        _ingest(store, cables)
+    result = CliRunner().invoke(main, ["missing", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("STATE 61022  cited in ")
+    assert "No. 61022" not in result.output

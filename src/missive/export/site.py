@@ -28,7 +28,8 @@ from missive.store import Store
 
 START_PAGES = ("/", "/documents", "/search")
 SKIPPED_PREFIXES = ("/api", "/editor", "/corrections")
-PAGE_QUERY_KEYS = frozenset({"page", "type"})  # query strings that get pages of their own
+# query strings that get pages of their own ("document": which note a permalink means)
+PAGE_QUERY_KEYS = frozenset({"page", "type", "document"})
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
 SEARCH_FILE = "search.html"
 INDEX_SCRIPT = "search-index.js"

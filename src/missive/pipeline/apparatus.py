@@ -21,6 +21,7 @@ from missive.model import CERTAIN, PROBABLE, Document, Evidence, Note, NoteRef, 
 from missive.pipeline.aliases import find_aliases
 from missive.pipeline.markers import Marker, find_markers
 from missive.pipeline.normalize import Layout, Line
+from missive.pipeline.source_notes import attach_source_notes
 
 SAME_NUMBER = "marker and note carry the same number"
 BY_ORDER = "paired by order: the notes are numbered {first}-{last}, the markers {mfirst}-{mlast}"
@@ -34,6 +35,8 @@ def apparatus(source: Source, layout: Layout) -> None:
         refs = []  # markers found by number only by accident; read them again below
     if notes and not refs:
         pair_by_order(source, layout, source.notes)
+        refs = list(all_refs(source.documents))
+    if attach_source_notes(source, layout):  # no marker: after the pairings above
         refs = list(all_refs(source.documents))
     for doc, ref in refs:
         if ref.evidence is not None:
@@ -119,8 +122,11 @@ def _strip_from_body(doc: Document, raw: str, mk: Marker) -> None:
     """Take a marker out of the paragraph that holds it, found with the word it stands
     on ("Staff24" -> "Staff", "message 25 to me" -> "message to me")."""
     word_end = mk.start if mk.form == "fused" else len(raw[: mk.start].rstrip())
+    end = mk.end
+    if raw[mk.start - 1 : mk.start] == "[" and raw[end : end + 1] == "]":
+        word_end, end = mk.start - 1, end + 1  # "city.[1]"
     word_start = raw.rfind(" ", 0, word_end) + 1
-    with_marker, without = raw[word_start : mk.end], raw[word_start:word_end]
+    with_marker, without = raw[word_start:end], raw[word_start:word_end]
     for paragraph in doc.body:
         if with_marker in paragraph.text:
             paragraph.text = paragraph.text.replace(with_marker, without, 1)

@@ -3,7 +3,7 @@ stands at, the nearest dated document before it, and setting its parties."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from missive.authority import Authority
@@ -36,8 +36,17 @@ def nearest_date(all_facts: Sequence[HasDocument], position: int) -> str | None:
 
 
 def set_parties(
-    doc: Document, senders: list[str], recipients: list[str], ev: Evidence, resolver: HasAuthority
-) -> None:
-    name = resolver.authority.display_name
+    doc: Document, senders: list[str], recipients: list[str], ev: Evidence, resolver: HasAuthority,
+    names: Mapping[str, str] | None = None,
+) -> None:  # fmt: skip
+    """`names`: how the text names keys the authority file lacks ("American Embassy
+    Moscow"); a key the file has takes the file's name."""
+    authority = resolver.authority
+
+    def name(k: str) -> str:
+        if names and k in names and authority.get(k) is None:
+            return names[k]
+        return authority.display_name(k)
+
     doc.senders = [Party(k, name(k), ev) for k in senders]
     doc.recipients = [Party(k, name(k), ev) for k in recipients]

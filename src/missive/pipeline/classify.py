@@ -35,6 +35,25 @@ _KIND_NUMBER = re.compile(
     r"^(?P<kind>Despatch|Dispatch|Telegram|Airgram|Instruction|Note)\s+No\.?\s*(?P<n>\d{1,5})\.?$",
     re.IGNORECASE,
 )
+# A British telegram's own number under its heading: "Tel. No. 45.", "Tel. No. 38. Saving."
+# (a "saving" telegram goes by bag).
+_TEL_NUMBER = re.compile(r"^Tel\.\s+No\.?\s*(?P<n>\d{1,5})\.?(?:\s+(?:Saving|En clair)\.?)?$")
+# A book's letter by its ordinal: "LETTER XII.", "Letter 12", "EPISTLE IV."
+_LETTER_ORDINAL = re.compile(
+    r"^(?:LETTER|Letter|EPISTLE|Epistle)\s+(?P<n>[IVXLCDM]{1,8}|\d{1,4})"
+    r"(?:\.?\s*(?:—|–|--)\s*(?P<rest>[A-Z].*)|\.\s+(?P<rest2>T[Oo]\s.*)|\.?)$"  # "LETTER XII.—TO ..."
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_or_arabic(numeral: str) -> int:
+    """12 for "XII" (or "12")."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+
+
 # A registry reference at the left with the place at the right of one typed line:
 # "(R 1013/2)                                   BRITISH EMBASSY,".
 _REFERENCE_AND_PLACE = re.compile(
@@ -60,6 +79,10 @@ _CLOSING_WORDS = re.compile(
     r"your devoted)\b",
     re.IGNORECASE,
 )
+_WITH_CLOSING = re.compile(
+    r"^With\s+(?:[\w-]+\s+){0,3}(?:respect|regards|esteem|wishes|greetings|compliments)\s*,$",
+    re.IGNORECASE,
+)
 # The longer formula of older letters, a sentence of its own: "I have the Honor to be
 # with Respect Sir your obedient Servant", "I am dear Sir ... Your's affectionately,".
 _FORMAL_CLOSING = re.compile(
@@ -83,7 +106,8 @@ _COURTESY_CLOSING = re.compile(
 # IMMEDIATE.", "Personal and Secret" (not a signature, though it looks like a name).
 _MARKING = re.compile(
     r"^\[?(?:(?P<classification>personal and (?:most )?secret|most secret|top secret|"
-    r"strictly (?:secret|confidential)|secret|confidential|restricted|eyes only)"
+    r"strictly (?:secret|confidential)|secret|confidential|restricted|eyes only|"
+    r"limited official use|unclassified)"
     r"|(?P<precedence>(?:most )?immediate|priority|emergency|urgent|niact|clear the line))"
     r"\.?\]?$",
     re.IGNORECASE,
@@ -129,7 +153,9 @@ _NAME_WORD = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 HEADER_FIELD = re.compile(
-    r"^(?P<label>FROM|TO|DATE|DATED|SUBJECT|SUBJ|RE|NO\.?|NUMBER|CC|ATTN|REF)\s*:\s*(?P<value>\S.{0,150})$",
+    r"^(?P<label>FROM|TO|DATE|DATED|SUBJECT|SUBJ|RE|NO\.?|NUMBER|CC|ATTN|REFS?"
+    # a State Department cable's: "MRN: 1975MOSCOW03212", "INFO:", "TAGS:", "E.O. 11652:"
+    r"|MRN|INFO|TAGS|CAPTION|E\.\s?O\.(?:\s+\d{4,6})?)\s*:\s*(?P<value>\S.{0,150})$",
     re.IGNORECASE,
 )
 # "INCOMING TELEGRAM", "MEMORANDUM", "TELEGRAM SENT": a line naming the kind of record.
@@ -154,7 +180,8 @@ _PAPER_LABEL = re.compile(
     r"Private(?: and Confidential)?)|(?P<kind>Telegraphic|Circular|Separate))\.?[)\]]$",
     re.IGNORECASE,
 )
-_NUMBERED_HEADING = re.compile(r"^(?P<n>\d{1,5})\.\s+(?P<rest>[A-Z].{3,200})$")
+# "212. President Roosevelt to ..." (FRUS), "No. 123. Sir N. Henderson (Berlin) to ..." (BDFP)
+_NUMBERED_HEADING = re.compile(r"^(?:No\.\s*)?(?P<n>\d{1,5})\.\s+(?P<rest>[A-Z].{3,200})$")
 _DOCUMENT_BY = re.compile(
     r"^(?P<kind>memorandum|letter|note|telegram|message|aide-m[ée]moire|minute|report)"
     r"\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
@@ -181,7 +208,13 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "number", {
             "number": int(m.group("n") or m.group("b") or m.group("d") or m.group("s"))
         }
-    if low in _DIGITS and (info := numbered_heading(text)):
+    if (low in _DIGITS or text[:3] == "No.") and (info := numbered_heading(text)):
+        return "number", info
+    if low in "le" and (m := _LETTER_ORDINAL.match(text)):  # "LETTER XII." in a book of letters
+        info = {"number": roman_or_arabic(m.group("n")), "kind": "letter"}
+        rest = m.group("rest") or m.group("rest2")
+        if rest and (named := heading(rest)):  # "LETTER XII.—TO THE EARL OF CHATHAM."
+            info.update(named, text=rest)
         return "number", info
     if low == "n" and "]" in text[:10] and (info := bracketed_number(text)):
         return "number", info
@@ -203,6 +236,8 @@ def classify_text(text: str) -> tuple[str, dict]:
         parent = m.group("parent")
         return "enclosure", {"parent": int(parent)} if parent else {}
     if low in _FIELD_STARTS and (info := header_field(text)):
+        if info["label"] == "mrn":  # a cable's message reference number: its record
+            return "file_reference", {"kind": "telegram", "reference": info["value"]}
         return "field", info
     if low in _TYPE_STARTS and (m := DOCUMENT_TYPE_LINE.match(text)):
         return "file_reference", {"kind": m.group("kind").lower()}
@@ -218,6 +253,8 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "file_reference", info
     if low in "([" and (m := _REFERENCE_AND_PLACE.match(text)):
         return "file_reference", {"reference": m.group("ref"), "place": m.group("place")}
+    if first == "T" and (m := _TEL_NUMBER.match(text)):
+        return "file_reference", {"kind": "telegram", "serial": int(m.group("n"))}
     if low in "dtain" and (m := _KIND_NUMBER.match(text)):
         kind = _KIND_WORDS.get(m.group("kind").lower(), m.group("kind").lower())
         return "number", {"number": int(m.group("n")), "kind": kind}
@@ -264,11 +301,11 @@ _NUMBER_STARTS = "nd[" + _DIGITS  # and a series letter before a hyphen: "C-140"
 _NOTES_STARTS = "nefr"
 _SENT_STARTS = "[sdtrh"  # "d." and "r." too
 _DATE_STARTS = "[ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS  # a bracket, a place, a month, a day
-_FIELD_STARTS = "ftdsrnca"
+_FIELD_STARTS = "ftdsrncamie"
 _TYPE_STARTS = "ioptcamd"
 _RECORD_STARTS = "ptcdslmna"
 _SALUTATION_STARTS = "mvdsgye"
-_MARKING_STARTS = "[pmtscrfieun"
+_MARKING_STARTS = "[pmtscrfieunl"
 _SIGNED_CLOSING_STARTS = "asfcrvty"
 
 
@@ -289,7 +326,19 @@ def _may_be_file_reference(text: str) -> bool:
     return ":" in text or "/" in text or text.startswith(("[", "No"))
 
 
+# Despatch and receipt on one line: "D. 7.30 p.m. March 2, 1939. R. 9.15 a.m. March 3, 1939."
+_DESPATCH_AND_RECEIPT = re.compile(r"^(?P<d>D\.\s+.+?)\s+(?P<r>R\.\s+.+)$")
+
+
 def sent_or_received(text: str) -> dict | None:
+    if text[:2] == "D." and (both := _DESPATCH_AND_RECEIPT.match(text)):
+        sent, received = _one_role(both.group("d")), _one_role(both.group("r"))
+        if sent and received and sent["role"] == "sent" and received["role"] == "received":
+            return {**sent, "received": received["date"], "received_text": received["date_text"]}
+    return _one_role(text)
+
+
+def _one_role(text: str) -> dict | None:
     m = SENT_RECEIVED.match(text)
     if not m:
         return None
@@ -378,6 +427,43 @@ def cypher_heading(text: str) -> dict | None:
     return info
 
 
+_DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+_RECORD_PARTY = r"(?:[Tt]he\s+)?[A-Z][\w .,'’()-]+?"
+_RECORD_FROM_TO = re.compile(
+    rf"\b(?i:from)\s+(?P<s>{_RECORD_PARTY})\s+(?i:to)\s+(?P<r>{_RECORD_PARTY})\.?$"
+)
+_RECORD_OF_TO = re.compile(
+    rf"(?i:of|by)\s+(?P<s>{_RECORD_PARTY})\s+(?i:to)\s+(?P<r>{_RECORD_PARTY})\.?$"
+)
+
+
+# A briefing book's citation of a record ends with where, when and how secret it was:
+# "Telegram from X to Y, Moscow, 4 March 1962, Secret": the place before the date.
+_CITED_PLACE = re.compile(r",\s*(?:(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s*)?$")
+_CITED_CLASSIFICATION = re.compile(
+    r"^\s*(?:,\s*(?P<cls>(?i:top secret|secret|confidential|restricted|unclassified)"
+    r"(?:\s*/\s*[A-Za-z]+)?))?\s*\.?\s*$"
+)
+
+
+def _citation_tail(rest: str, dates: list) -> tuple[int, dict] | None:
+    """Where the ", Place, Date, Classification" tail of a record's citation starts in
+    `rest`, and what it says; None when `rest` does not end so."""
+    if not dates:
+        return None
+    date = dates[-1]
+    before = _CITED_PLACE.search(rest[: date.start])
+    after = _CITED_CLASSIFICATION.match(rest[date.end :])
+    if before is None or after is None or before.start() == 0:
+        return None
+    info = {}
+    if before.group("place"):
+        info["place"] = before.group("place")
+    if after.group("cls"):
+        info["classification"] = after.group("cls")
+    return before.start(), info
+
+
 def record_heading(text: str) -> dict | None:
     if text[:1] in "CcDd" and (info := cypher_heading(text)):
         return info
@@ -395,9 +481,16 @@ def record_heading(text: str) -> dict | None:
     place = re.search(r"\bsent from\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", m.group("rest"))
     if place:
         info["place"] = place.group(1)
-    parties = re.search(r"\bfrom\s+(?P<s>[A-Z][\w .'-]+?)\s+to\s+(?P<r>[A-Z][\w .'-]+?)\.?$",
-                        m.group("rest"))  # fmt: skip
-    if parties:
+    rest = m.group("rest")
+    if tail := _citation_tail(rest, dates):
+        rest = rest[: tail[0]]
+        info.update(tail[1])
+    # "... from X to Y", "Telegram From the Embassy ... to the Department of State";
+    # "Letter of the President to ...", "Memorandum by ..." right after the kind.
+    parties = _RECORD_FROM_TO.search(rest) or (
+        _RECORD_OF_TO.match(rest) if rest[:3].lower() in ("of ", "by ") else None
+    )
+    if parties and not any(_DATE_START.match(parties.group(g)) for g in ("s", "r")):
         info["senders"] = [parties.group("s")]
         info["recipients"] = [parties.group("r")]
     return info
@@ -410,7 +503,10 @@ def header_field(text: str) -> dict | None:
     if not m:
         return None
     label = m.group("label").lower().rstrip(".")
-    label = {"subj": "subject", "re": "subject", "number": "no", "dated": "date"}.get(label, label)
+    label = {"subj": "subject", "re": "subject", "number": "no", "dated": "date",
+             "refs": "ref"}.get(label, label)  # fmt: skip
+    if label.startswith("e.o"):
+        label = "e.o."
     info: dict = {"label": label, "value": m.group("value").strip()}
     if label == "date":
         found = find_dates(info["value"])
@@ -584,8 +680,8 @@ def heading(text: str) -> dict | None:
         sides = m.groupdict()
         if len(sides) == 1 and _LINK_WORD.search(sides.get("s") or sides.get("r")):
             continue  # one side only: a link word inside it means a malformed heading
-        if _TAKES_TO.search(sides.get("s") or ""):
-            return None  # a title: "PAPERS RELATING TO FOREIGN AFFAIRS"
+        if _TAKES_TO.search(sides.get("s") or "") or _COLLECTION.match(sides.get("s") or ""):
+            return None  # a title: "PAPERS RELATING TO FOREIGN AFFAIRS", "LETTERS TO STATESMEN"
         if all(_is_name_phrase(side) for side in sides.values()):
             return {
                 **info,
@@ -617,6 +713,12 @@ _TAKES_TO = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORD = re.compile(r"\b(?:from|to|for)\b", re.IGNORECASE)
+# A collection's name before "to" makes a title, not a heading: no one is called "Letters".
+_COLLECTION = re.compile(
+    r"^(?:the\s+)?(?:(?:\w+\s+)?(?:letters|correspondence|despatches|dispatches|papers|"
+    r"documents|messages|epistles|telegrams))$",
+    re.IGNORECASE,
+)
 
 
 def _all_heading_words(core: str) -> bool:
@@ -634,7 +736,33 @@ def _is_name_phrase(text: str) -> bool:
         return False
     if not (words[0][0].isupper() or words[0].lower() == "the"):
         return False
+    if text.isupper() and not _capitals_name(text, words):
+        return False
     return all(_NAME_WORD.match(w) or w.isupper() for w in words)
+
+
+# Words of a sentence, never of a name or an office: in text set all in capitals (a
+# cable's) every word looks like a name word, and "SOVIET SIDE IS PREPARED TO GO TO
+# HELSINKI" like a heading.
+_SENTENCE_WORDS = frozenset((
+    "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "WILL", "WOULD", "SHALL", "SHOULD", "CAN",
+    "COULD", "MAY", "MIGHT", "MUST", "HAS", "HAVE", "HAD", "DO", "DOES", "DID", "NOT", "NO",
+    "THAT", "THIS", "THESE", "THOSE", "WHICH", "WHO", "WHOM", "WHAT", "WHEN", "WHERE", "WHY",
+    "HOW", "IF", "BUT", "OR", "AS", "BY", "WITH", "THAN", "THEN", "IT", "ITS", "HE", "SHE",
+    "THEY", "WE", "YOU", "HIS", "THEIR", "OUR", "YOUR", "THEM", "HIM", "US", "ME", "MY",
+    "ALSO", "ONLY", "ALL", "ANY", "SOME", "SUCH", "INTO", "ABOUT", "AFTER", "BEFORE", "OVER",
+    "UPON", "BETWEEN", "THROUGH", "WHETHER", "SAID", "TOLD", "ASKED",
+))  # fmt: skip
+# A cable's markers of its own parts: "END SUMMARY.", "BEGIN TEXT", "UNQUOTE".
+_NO_NAME_IN_CAPITALS = _SENTENCE_WORDS | {"END", "BEGIN", "SUMMARY", "TEXT", "QUOTE", "UNQUOTE",
+                                          "COMMENT", "NOTE", "NNN", "NNNN"}  # fmt: skip
+_INNER_TO = re.compile(r"(?<!AND)(?<!,)\s+TO\s+")
+
+
+def _capitals_name(text: str, words: list[str]) -> bool:
+    """A side of a heading in capitals holds no sentence word, and no "TO" but after
+    "AND" ("... AND TO THE PRESIDENT")."""
+    return not _INNER_TO.search(text) and not any(w.strip(".") in _SENTENCE_WORDS for w in words)
 
 
 def split_parties(text: str) -> list[str]:
@@ -728,8 +856,10 @@ _CLOSING_LEAD_IN = re.compile(
     r"^I\s+(?:am|remain)\s*,?\s+(?:(?:my\s+)?dear\s+\w+|Sir|Madam)\s*,?$", re.IGNORECASE
 )
 _SUBSCRIPTION = re.compile(
-    r"^Your(?:s|'s)?\b(?:\s+(?:most|very|ever|truly|sincerely|affectionately|faithfully|"
-    r"obliged|obed\w*\.?|humble|hble\.?|affectionate|affecte?\.?|faithful|devoted|sincere|"
+    # "Yrs. affecly.", "Yr. obt. Servt.": the clerk's abbreviations
+    r"^(?:Your(?:s|'s)?\b|Yrs?\.|Yrs\b)(?:\s+(?:most|very|ever|truly|sincerely|affectionately|"
+    r"faithfully|obliged|obed\w*\.?|obt\.?|humble|hble\.?|affectionate|aff\w*\.?|faithful|"
+    r"devoted|sincere|sincly\.?|"
     r"loving|dutiful|and|&))*"
     r"(?:\s+(?:servant|serv\w{0,3}\.?|brother|sister|son|daughter|friend|father|mother|cousin))?"
     r"\s*[.,]?$",
@@ -743,6 +873,8 @@ _EDITOR_EXPANSION = re.compile(r"(\w)\[(\w+\.?)\]")
 
 def is_closing(text: str) -> bool:
     if text.endswith(",") and len(text.split()) <= 6 and _CLOSING_WORDS.search(text):
+        return True
+    if text[:1] in "Ww" and _WITH_CLOSING.match(text):  # "With sincere respect,"
         return True
     if (
         text[:1] in "IYiy"
@@ -775,6 +907,9 @@ def is_name_line(text: str) -> bool:
     words = text.rstrip(".").split()
     if not 1 <= len(words) <= 5:
         return False
-    if len(words) == 1:
-        return text.isupper() and len(text) > 2 and text.isalpha()
+    if text.isupper() and any(w.strip(".,") in _NO_NAME_IN_CAPITALS for w in words):
+        return False  # "END SUMMARY.", "BEGIN TEXT:": a cable's markers
+    if len(words) == 1:  # a surname alone: "STOESSEL", "RUSSELL."
+        word = words[0]
+        return word.isupper() and len(word) > 2 and word.isalpha()
     return all(_NAME_WORD.match(w) and w.lower() not in {"of", "the", "in", "and"} for w in words)

@@ -24,7 +24,11 @@ MONTHS = {
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|"
-    r"Dec\.|Jany\.|Febr?y\.|Apl\.|Augt\.|Sept?r\.|Octr\.|Novr\.|Decr\.)"
+    r"Dec\.|Jany\.|Febr?y\.|Apl\.|Augt\.|Sept?r\.|Octr\.|Novr\.|Decr\."
+    # a cable's or a typist's capitals and stopless abbreviations: "12 MAR 1975", "3 Jun 1975"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec)(?![\w'’]))"
 )
 # "5th", "1st." and the older "3d", "22d" ordinals
 _DAY = r"(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th|d)\.?)?"
@@ -34,6 +38,8 @@ _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[,.]\s*|\s+){_YEAR}\b")
 _DMY = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\s*,?\s*{_YEAR}\b")
 _ISO = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+# the year first, as an archival database prints a cable's date: "1975 March 12"
+_YMD = re.compile(rf"\b{_YEAR}\s+{_MONTH}\s+(?P<day>[0-3]?\d)\b(?![:.]?\d)")
 _MD = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d{{4}})")
 _DM = re.compile(rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?!\s*,?\s*\d{{4}})")
 
@@ -125,6 +131,8 @@ def find_dates(text: str, *, yearless: bool = False) -> list[FoundDate]:
     add(_MDY, True)
     add(_DMY, True)
     add(_ISO, True)
+    if "1" in text or "2" in text:  # (every year this reads opens with one)
+        add(_YMD, True)
     if yearless:
         add(_MD, False)
         add(_DM, False)

@@ -27,6 +27,7 @@ from missive.model import (
     Span,
     Witness,
 )
+from missive.pipeline.cable_kind import cable_kind
 from missive.pipeline.date_evidence import (
     date_evidence,
     year_from_neighbour,
@@ -162,15 +163,20 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
                 info["number"], Evidence("printed number line", CERTAIN, item["span"], line.clean)
             )
             doc.number_printed = True
-            if info.get("senders"):  # "212. President Roosevelt to Marshal Stalin"
+            if info.get("senders") or info.get("recipients"):  # "212. President ... to ..."
                 header.setdefault("heading", item)
                 doc.heading = doc.heading or Inferred(
                     item["text"], Evidence("heading", CERTAIN, item["span"], item["text"])
                 )
+            if info.get("received"):  # "No. 125. Mr. Newton ... (Received March 5, 10 a.m.)"
+                rule = "receipt noted in the numbered heading"
+                _set_date(doc, "received", info["received"], rule, CERTAIN, item)
         elif kind == "sent_received":
             role = info["role"]
             header.setdefault(role, item)
             _set_date(doc, role, info["date"], f"'{line.clean.split()[0]}' line", CERTAIN, item)
+            if info.get("received"):  # "D. 7.30 p.m. March 2, 1939. R. 9.15 a.m. March 3, 1939."
+                _set_date(doc, "received", info["received"], "'R.' on the 'D.' line", CERTAIN, item)
         elif kind == "dateline":
             rule = (
                 "dateline before the body" if i in draft.header else "bare date line after the body"
@@ -195,7 +201,10 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             words = info.get("salutation", line.clean)
             header.setdefault("salutation", {**item, "text": words})
             doc.salutation = Inferred(
-                words, Evidence("salutation line", CERTAIN, item["span"], line.clean)
+                words,
+                Evidence(
+                    "salutation line", CERTAIN, item["span"], info.get("evidence_text", line.clean)
+                ),
             )
             if info.get("date"):  # the dateline set beside the salutation
                 _read_dateline(doc, header, item, "dateline beside the salutation")
@@ -247,6 +256,7 @@ def _read_field(doc: Document, header: dict, item: dict) -> None:
     """A memorandum's or cable's labelled header fields: "DATE:" dates it; "FROM:" and
     "TO:" name its parties (read in parties.py)."""
     info = item["info"]
+    header.setdefault("fields", []).append(item)
     if info["label"] == "date":
         _set_date(doc, "dated", info["date"], "'Date:' field of the header", CERTAIN, item)
     elif info["label"] in ("from", "to"):
@@ -330,6 +340,8 @@ def read_kind(doc: Document, header: dict, text: str) -> Inferred[str]:
                     item["text"],
                 ),
             )
+    if "fields" in header and (cable := cable_kind(header["fields"])):
+        return cable
     low = lowered(text)
     # Every word of _SELF_REFERENCE_WORDS begins "this ": one search spares the others.
     named = low is None or ("this " in low and first_of(low, _SELF_REFERENCE_WORDS) >= 0)

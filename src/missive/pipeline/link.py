@@ -10,6 +10,7 @@ missing message) and the variants of every witness after the first (collation).
 from __future__ import annotations
 
 from missive.model import PROBABLE, Document, Evidence, Link, Source
+from missive.pipeline.cable_refs import link_cable_references
 from missive.pipeline.collate import collate_witnesses
 from missive.pipeline.crossrefs import link_cross_references
 from missive.pipeline.quotes import link_quotations
@@ -22,6 +23,7 @@ def link(source: Source) -> None:
     link_enclosures(source.documents)
     resolve_threads(source, entries)
     link_serial_references(source)
+    link_cable_references(source)
     link_cross_references(source, entries)
     link_quotations(source, entries)
     collate_witnesses(source, source.documents)

@@ -64,6 +64,11 @@ def find_markers(text: str, note_numbers: frozenset[int]) -> list[Marker]:
         return []
     found = []
     for start, end, form in _candidates(text):
+        if form == "bracketed":  # "city.[1]": an ebook's marker (strip_markers takes the brackets)
+            number = int(text[start:end])
+            if number in note_numbers:
+                found.append(Marker(number, start, end, "fused"))
+            continue
         number = int(text[start:end])
         if form == "fused":
             if _fused_number_ok(number, text, start, note_numbers):
@@ -88,7 +93,9 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if start == 0 or end - start > 3:
             continue
         before, after = text[start - 1], text[end : end + 1]
-        if before in _FUSED_PRECEDING:
+        if before == "[" and after == "]" and start >= 2 and not text[start - 2].isspace():
+            found.append((start, end, "bracketed"))
+        elif before in _FUSED_PRECEDING:
             if not after or after.isspace() or after in _FUSED_FOLLOWING:
                 found.append((start, end, "fused"))
         elif before.isspace() and (
@@ -157,8 +164,10 @@ def _continues_range(after: str) -> bool:
 def strip_markers(text: str, markers: list[Marker]) -> str:
     """`text` without the markers' digits (and the space before a spaced one)."""
     for mk in reversed(markers):
-        start = mk.start
+        start, end = mk.start, mk.end
         if mk.form == "spaced" and start > 0 and text[start - 1] == " ":
             start -= 1
-        text = text[:start] + text[mk.end :]
+        elif start > 0 and text[start - 1] == "[" and text[end : end + 1] == "]":
+            start, end = start - 1, end + 1  # "city.[1]"
+        text = text[:start] + text[end:]
     return text

@@ -55,6 +55,7 @@ _PARA_MARK_CHARS = "□■¶§▪●"
 _PARA_MARK = re.compile(rf"^[\s{_PARA_MARK_CHARS}]+")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
 _AUTOLINK = re.compile(r"^<(https?://[^>]+)>$")
+_ATX_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?$")  # markdown "# Document 12"
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\[\s*\d{1,4}\s*\]|\d{1,4}|p\.\s*\d{1,4}|page\s+\d{1,4}"
@@ -65,6 +66,13 @@ _PAGE_NUMBER_ENDS = "-–—]\n"
 _SEPARATOR = re.compile(r"^(?:[-=_*~#]\s*){3,}$")
 _SEPARATOR_CHARS = "-=_*~#"
 _STRAY = re.compile(r"^(?:[A-Za-z]|[^\w\s]{1,2})$")  # "M", a lone "'" from a scan
+_CLASSIFICATION_LINE = re.compile(
+    r"^(?:TOP SECRET|SECRET|CONFIDENTIAL|RESTRICTED|LIMITED OFFICIAL USE|UNCLASSIFIED|"
+    r"MOST SECRET|PERSONAL AND SECRET)$",
+    re.IGNORECASE,
+)
+# A labelled field ("FROM: AMEMBASSY MOSCOW", "E.O. 11652: GDS"): each cable has its own.
+_FIELD_LINE = re.compile(r"^[A-Z][A-Z.]*(?: [A-Z0-9.]+){0,2}\s*:\s*\S")
 _HEADING_WORD = re.compile(r"\b(?:TO|FROM|FOR)\b")
 _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{1,4})$")
 
@@ -72,8 +80,13 @@ _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{
 @with_gc_paused
 def normalize(source: Source) -> Layout:
     lines = cleaned_lines(source.readable)
-    _mark_running_heads(lines)
     first = first_line_after(lines, source.header_end)
+    if "PROJECT GUTENBERG" in source.readable[:20_000].upper():
+        from missive.pipeline.ebook_frame import book_lines
+
+        first, stop = book_lines(lines, first)
+        del lines[stop:]  # the library's licence after the book
+    _mark_running_heads(lines)
     return Layout(lines=lines, first_line=first)
 
 
@@ -106,6 +119,7 @@ def _needs_cleaning(text: str) -> bool:
     return (
         text[0].isspace()
         or text[0] in _PARA_MARK_CHARS
+        or text[0] == "#"
         or "<" in text
         or "~~" in text
         or "*" in text
@@ -150,6 +164,8 @@ def clean_line(line: Line) -> None:
         text = _STRUCK.sub(r"\1", text)
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub("", text)
+    if text[:1] == "#" and (heading := _ATX_HEADING.match(text)):
+        text = heading.group("text")
     if text[:1].isspace() or text[:1] in _PARA_MARK_CHARS:
         text = _PARA_MARK.sub("", text)
     if "- " in text:
@@ -190,8 +206,8 @@ def _is_numbered_running_head(text: str) -> bool:
     if not m:
         return False
     words = m.group("words") or m.group("words2")
-    if _HEADING_WORD.search(words):  # a heading with a note marker
-        return False
+    if _HEADING_WORD.search(words) or _FIELD_LINE.match(words):  # a heading with a note
+        return False  # marker; a labelled field ("REF: (A) STATE 61022 (B) MOSCOW 3390")
     letters = [ch for ch in words if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
 
@@ -201,15 +217,31 @@ def _mark_running_heads(lines: list[Line]) -> None:
     counts = Counter(
         line.clean for line in lines if line.clean and not line.noise and len(line.clean) <= 60
     )
-    for line in lines:
-        if counts.get(line.clean, 0) >= 3 and _looks_like_running_head(line.clean):
+    for i, line in enumerate(lines):
+        if (
+            counts.get(line.clean, 0) >= 3
+            and _looks_like_running_head(line.clean)
+            and not _signs_a_cable(lines, i)
+        ):
             line.noise = "running head"
+
+
+def _signs_a_cable(lines: list[Line], i: int) -> bool:
+    """ "STOESSEL" after the last sentence and before the classification at the foot:
+    the signer of many cables of one post, not a running head."""
+    if " " in lines[i].clean:
+        return False
+    before = next((ln.clean for ln in reversed(lines[max(0, i - 3) : i]) if ln.clean), "")
+    after = next((ln.clean for ln in lines[i + 1 : i + 4] if ln.clean), "")
+    return before.endswith(".") and (not after or bool(_CLASSIFICATION_LINE.match(after)))
 
 
 def _looks_like_running_head(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
-    if not letters or text.endswith((".", ",", ":", ";")):
+    if not letters or text.endswith((".", ",", ":", ";")) or _FIELD_LINE.match(text):
         return False
+    if _CLASSIFICATION_LINE.match(text):
+        return False  # each cable's or despatch's own: segmentation reads where it stands
     return sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 

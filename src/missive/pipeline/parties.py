@@ -30,7 +30,14 @@ from missive.pipeline.attribution import nearest_date as _nearest_date
 from missive.pipeline.attribution import set_parties as _set
 from missive.pipeline.classify import split_parties as _split_parties
 from missive.pipeline.party_scans import may_announce_next, partner_matches, you_and_matches
+from missive.pipeline.posts import post_named, posts_addressed
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
+from missive.pipeline.signatures import (
+    expand_editorial,
+    is_full_name,
+    is_surname_only,
+    signed_name,
+)
 from missive.pipeline.style import STYLE_RULE as _STYLE_RULE
 from missive.pipeline.style import attribute_by_style
 
@@ -40,6 +47,7 @@ class Cue:
     senders: list[str]
     recipients: list[str]
     evidence: Evidence
+    names: dict[str, str] = field(default_factory=dict)  # keys the authority lacks: as named
 
 
 @dataclass(slots=True)
@@ -51,6 +59,7 @@ class Facts:
     references: list[DateReference] = field(default_factory=list)
     voice: str = ""  # "singular" | "plural" | "none"
     body_span: Span | None = None
+    signed: tuple[str, str] | None = None  # the signer's key and name as signed
 
 
 _VOCATIVE_PRESIDENT = re.compile(r"(?=M)(?<![Tt]he )\bMr\.? President\b")
@@ -222,7 +231,9 @@ class PartyResolver:
         return keys
 
     def resolve_name(self, name: str, iso: str | None) -> str | None:
-        name = _SUFFIX.sub("", name)  # "E. R. STETTINIUS, JR."
+        if _POST.search(name) and (post := post_named(name)):  # "the Embassy in the Soviet Union"
+            return post.key
+        name = _SUFFIX.sub("", expand_editorial(name))  # "E. R. STETTINIUS, JR.", "W[illiam]"
         inner = re.search(r"\s*\(([A-Z][\w'-]+)\)", name)
         if inner and re.match(r"(?i)the\b", name.strip()):  # "The Ambassador ... (Harriman)"
             return self.authority.key_for(inner.group(1))
@@ -309,7 +320,8 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         if item and (item["info"].get("senders") or item["info"].get("recipients")):
             senders = resolver.resolve_names(item["info"]["senders"], iso)
             recipients = resolver.resolve_names(item["info"]["recipients"], iso)
-            facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item)))
+            names = _post_names([*item["info"]["senders"], *item["info"]["recipients"]])
+            facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item), names))
     _joint_note_cue(facts, resolver, header, iso)
     _header_field_cues(facts, resolver, header, iso)
     if (item := header.get("sent")) and (d := resolver.direction(True, iso)):
@@ -332,7 +344,10 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     if item := header.get("signature"):
         key = resolver.resolve_name(_SIGNED.sub("", item["text"]), iso)
         if key:
-            facts.cues.append(Cue([key], [], _ev("signature", CERTAIN, item)))
+            # a surname alone ("RUSSELL.") names the writer less surely than a full name
+            confidence = PROBABLE if is_surname_only(item["text"]) else CERTAIN
+            facts.cues.append(Cue([key], [], _ev("signature", confidence, item)))
+            facts.signed = (key, signed_name(item["text"]))
     if (item := header.get("addressee")) and (name := item["info"].get("addressee")):
         key = resolver.resolve_name(name, iso)
         if key:
@@ -358,24 +373,51 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     return facts
 
 
+def _post_names(names: list[str]) -> dict[str, str]:
+    """Display names of the posts a heading writes out ("American Embassy in the Soviet Union")."""
+    return {
+        post.key: post.name
+        for name in names
+        if _POST.search(name) and (post := post_named(name)) and post.name
+    }
+
+
 def _header_field_cues(
     facts: Facts, resolver: PartyResolver, header: dict, iso: str | None
 ) -> None:
     """ "FROM: The Secretary of State" / "TO: The President" name the parties; a post or a
     place ("FROM: Moscow", "TO: American Embassy, Moscow") names no person."""
     found = {}
+    names: dict[str, str] = {}
     for role in ("from", "to"):
         item = header.get(f"field_{role}")
+        if item and (posts := posts_addressed(item["info"]["value"])):  # "AMEMBASSY MOSCOW"
+            found[role] = ([post.key for post in posts], item)
+            names.update((post.key, post.name) for post in posts if post.name)
+            continue
         key = _field_person(resolver, item["info"]["value"], iso) if item else None
         if key:
-            found[role] = (key, item)
-    senders = [found["from"][0]] if "from" in found else []
-    recipients = [found["to"][0]] if "to" in found else []
+            found[role] = ([key], item)
+    if not found and (item := _drafted_by(header)):
+        key = resolver.resolve_name(item["info"]["value"], iso)
+        if key:  # a memorandum of conversation names no parties: its drafter wrote it
+            rule = "'Drafted by:' line of a record that names no parties"
+            facts.cues.append(Cue([key], [], _ev(rule, PROBABLE, item), {}))
+            return
+    senders = found["from"][0] if "from" in found else []
+    recipients = found["to"][0] if "to" in found else []
     if senders or recipients:
         item = found.get("from", found.get("to"))[1]
-        facts.cues.append(
-            Cue(senders, recipients, _ev("'From:'/'To:' header field", CERTAIN, item))
+        rule = "'From:'/'To:' header field" + (
+            ": the posts' telegraphic addresses" if names else ""
         )
+        facts.cues.append(Cue(senders, recipients, _ev(rule, CERTAIN, item), names))
+
+
+def _drafted_by(header: dict) -> dict | None:
+    return next(
+        (f for f in header.get("fields", []) if f["info"].get("label") == "drafted by"), None
+    )
 
 
 def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
@@ -513,6 +555,16 @@ def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
         _propagate_references(all_facts, resolver)
     for facts in all_facts:
         _apply_voice(facts, resolver)
+        if facts.signed:
+            _name_as_signed(facts.doc, *facts.signed, resolver)
+
+
+def _name_as_signed(doc: Document, key: str, name: str, resolver: PartyResolver) -> None:
+    """A writer the authority file does not know is named as the signature gives the
+    name ("William Hope" from "W[illiam] Hope"), not by the key's surname alone."""
+    if resolver.authority.get(key) is not None or not is_full_name(name):
+        return
+    doc.senders = [Party(p.key, name, p.evidence) if p.key == key else p for p in doc.senders]
 
 
 def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
@@ -520,7 +572,7 @@ def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
     explicit = [c for c in facts.cues if c.senders and c.recipients]
     if explicit:
         best = max(explicit, key=lambda c: c.evidence.confidence)
-        _set(doc, best.senders, best.recipients, best.evidence, resolver)
+        _set(doc, best.senders, best.recipients, best.evidence, resolver, best.names)
         return
     one_sided = [c for c in facts.cues if bool(c.senders) != bool(c.recipients)]
     if not one_sided:
@@ -859,3 +911,4 @@ def _attribute_by_own_lines(doc: Document, resolver: PartyResolver) -> None:
     recipients = [p.key for p in doc.recipients if p.key != key]
     ev = Evidence("the enclosure's signature", PROBABLE, signature.span, signature.text)
     _set(doc, [key], recipients, ev, resolver)
+    _name_as_signed(doc, key, signed_name(signature.text), resolver)

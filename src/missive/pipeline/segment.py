@@ -30,13 +30,24 @@ from difflib import SequenceMatcher
 from missive.gc_pause import with_gc_paused
 from missive.model import Note, Source, Span
 from missive.pipeline.address_blocks import mark_address_blocks, mark_blocks_above_salutations
+from missive.pipeline.back_matter import drop_back_matter
+from missive.pipeline.cited_records import mark_cited_records
 from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
+from missive.pipeline.document_notes import mark_document_notes, mark_unheaded_document_notes
+from missive.pipeline.lettered_markers import find_lettered_markers, note_key
 from missive.pipeline.literals import first_of, lowered
-from missive.pipeline.markers import find_markers, strip_markers
+from missive.pipeline.lone_signatures import mark_lone_signatures
+from missive.pipeline.markers import Marker, find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph
 from missive.pipeline.run_in_numbers import settle_entry_numbers
-from missive.pipeline.wrapped_lines import join_place_lines_above_date, join_wrapped_closing
+from missive.pipeline.salutations import mark_run_in_salutations, unmark_run_in
+from missive.pipeline.signatures import is_surname_only
+from missive.pipeline.wrapped_lines import (
+    join_place_lines_above_date,
+    join_wrapped_closing,
+    join_wrapped_fields,
+)
 from missive.pipeline.year_sections import MARGIN_DATE_RULE, read_year_sections
 
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference", "field"}
@@ -45,7 +56,9 @@ HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation
                           "enclosure", "year"}  # fmt: skip
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTES_LINE = re.compile(r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", re.IGNORECASE)
-_NOTE_START = re.compile(r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S")
+_NOTE_START = re.compile(
+    r"^(?P<n>\d{1,4})\s*[.)]\s+\S|^\[(?P<b>\d{1,4})\]\s+\S|^\[(?P<l>[A-Z])\]\s+\S"
+)  # "1. ...", "[1] ...", an ebook's "[A] ..." (lettered_markers.py)
 _QUOTE_OPEN = ('"', "“", "'", "‘")
 _QUOTE_CLOSE = ('"', "”", "'", "’")
 _ANNOUNCES_TEXT = re.compile(
@@ -91,28 +104,40 @@ class Positions:
 
 @with_gc_paused
 def segment(source: Source, layout: Layout) -> list[Draft]:
+    mark_document_notes(layout.lines[layout.first_line :])
+    mark_unheaded_document_notes(layout.lines[layout.first_line :])
     find_notes_section(layout)
     source.notes = read_notes(layout)
     lines = layout.lines[layout.first_line : layout.notes_start]
-    footnotes = mark_footnotes(lines)
+    footnotes = mark_footnotes(lines) + _document_note_firsts(lines)
     source.notes = sorted(
         source.notes + read_footnotes(lines, footnotes), key=lambda n: n.span.start
     )
-    numbers = layout.note_numbers | {lines[i].info["footnote"] for i in footnotes}
+    numbers = layout.note_numbers | {
+        lines[i].info["footnote"] for i in footnotes if not lines[i].info.get("source_note")
+    }  # a source note has no marker
+    lettered = _lettered_notes(layout) | frozenset(
+        lines[i].info["footnote"] for i in footnotes if lines[i].info.get("lettered")
+    )
     for line in lines:
         if line.kind != "footnote":
-            attach_markers(line, numbers)
+            attach_markers(line, numbers, lettered)
             classify(line)
+    if cited := mark_cited_records(lines):
+        source.notes = sorted(source.notes + cited, key=lambda n: n.span.start)
     settle_entry_numbers(lines)
     read_year_sections(lines)
     join_wrapped_headings(lines)
     mark_quoted_enclosures(lines)
+    mark_run_in_salutations(lines)
     mark_address_blocks(lines)
     mark_blocks_above_salutations(lines)
+    mark_lone_signatures(lines)
     positions = learn_positions(lines)
     drafts = group(layout, positions)
     drafts = drop_title_lines(drafts, layout)
     drafts = [d for d in drafts if not is_front_matter(d, layout)]
+    drafts = drop_back_matter(drafts, layout)
     drafts = attach_marked_enclosures(drafts, layout)
     drafts = attach_announced_enclosures(drafts, layout)
     for d in drafts:
@@ -135,14 +160,28 @@ def _paragraph_starts(lines: list[Line], start: int) -> list[int]:
 
 def _note_number(line: Line) -> int | None:
     m = _NOTE_START.match(line.clean)
-    return int(m.group("n") or m.group("b")) if m else None
+    if m is None:
+        return None
+    return note_key(m.group("l")) if m.group("l") else int(m.group("n") or m.group("b"))
+
+
+def _lettered_notes(layout: Layout) -> frozenset[int]:
+    """The numbers of the notes section's notes keyed by a letter ("[A] ...")."""
+    if layout.notes_start is None:
+        return frozenset()
+    lines = layout.lines
+    return frozenset(
+        note_key(m.group("l"))
+        for i in _paragraph_starts(lines, layout.notes_start)
+        if (m := _NOTE_START.match(lines[i].clean)) and m.group("l")
+    )
 
 
 def find_notes_section(layout: Layout) -> None:
     """The notes section: after a "Notes" heading, or the tail of rising numbered notes."""
     lines = layout.lines
     for i in range(layout.first_line, len(lines)):
-        if lines[i].clean and _NOTES_LINE.match(lines[i].clean):
+        if lines[i].clean and lines[i].kind != "footnote" and _NOTES_LINE.match(lines[i].clean):
             layout.notes_start = i
             layout.note_numbers = _numbers_from(lines, i + 1)
             return
@@ -219,7 +258,13 @@ def _make_note(lines: list[Line], indices: list[int]) -> Note:
         else:
             paragraphs.append([lines[i]])
     text = "\n\n".join(join_paragraph(p) for p in paragraphs)
-    if "footnote" in first.info:
+    if first.info.get("document_note"):  # "1. The enclosed draft ..." (document_notes.py)
+        number = first.info["footnote"]
+        text = _NOTE_START.sub(lambda m: m.group(0)[-1], text, count=1)
+    elif "footnote" in first.info and (b := _BRACKETED_FOOTNOTE.match(text)):
+        number = first.info["footnote"]
+        text = text[b.end() :].strip().removesuffix("]")
+    elif "footnote" in first.info:
         number = first.info["footnote"]
         text = _FOOTNOTE.sub("", text, count=1)
     else:
@@ -238,6 +283,10 @@ def _make_note(lines: list[Line], indices: list[int]) -> Note:
 
 _FOOTNOTE = re.compile(r"^(?:(?P<n>\d{1,3})|(?P<sym>[*†‡]{1,3}))\s*(?=[A-Z\[“\"‘(])")
 _RULE = re.compile(r"^[_\-—–]{5,}$")
+# A note as an ebook sets it, inline after its paragraph: "[Footnote 1: The motion of ...]".
+_BRACKETED_FOOTNOTE = re.compile(
+    r"^\[(?:Footnote|Note)\s+(?P<n>\d{1,3}|[A-Z])\s*:\s*", re.IGNORECASE
+)  # "[Footnote A: ...]" is keyed by a letter (lettered_markers.py)
 
 
 def mark_footnotes(lines: list[Line]) -> list[int]:
@@ -255,8 +304,13 @@ def mark_footnotes(lines: list[Line]) -> list[int]:
         if _RULE.match(line.raw.strip()):  # raw: cleaning reads "____" as emphasis
             after_rule, i = True, i + 1
             continue
-        if not line.clean or line.noise:
+        if not line.clean or line.noise or line.kind == "footnote":  # (document_notes.py)
             i += 1
+            continue
+        if _opens_paragraph(lines, i) and (b := _BRACKETED_FOOTNOTE.match(line.raw.strip())):
+            firsts.append(i)  # "[Footnote 1: ...]" set after the paragraph it annotates
+            i = _mark_footnote_paragraph(lines, i, note_key(b.group("n")))
+            lines[firsts[-1]].info["lettered"] = not b.group("n").isdigit()
             continue
         m = _FOOTNOTE.match(line.raw.strip()) if _opens_paragraph(lines, i) else None
         sym = m.group("sym") if m else None
@@ -276,6 +330,17 @@ def mark_footnotes(lines: list[Line]) -> list[int]:
         after_rule, expecting = False, None
         i += 1
     return firsts
+
+
+def _document_note_firsts(lines: list[Line]) -> list[int]:
+    """The first lines of the numbered notes printed under each document."""
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.kind == "footnote"
+        and line.info.get("document_note")
+        and line.info["first"] == line.no
+    ]
 
 
 def _opens_paragraph(lines: list[Line], i: int) -> bool:
@@ -324,13 +389,26 @@ def read_footnotes(lines: list[Line], firsts: list[int]) -> list[Note]:
 # --- markers and quoted enclosures -------------------------------------------------
 
 
-def attach_markers(line: Line, note_numbers: frozenset[int]) -> None:
+def attach_markers(
+    line: Line, note_numbers: frozenset[int], lettered: frozenset[int] = frozenset()
+) -> None:
+    """The note markers of one line: numbers ("Staff24", "city.[1]") and, where the
+    source keys notes by letter, letters ("city.[A]")."""
     if not note_numbers or not line.clean:
         return
     markers = find_markers(line.raw, note_numbers)
+    if lettered:
+        markers = sorted(markers + find_lettered_markers(line.raw, lettered), key=_at)
     if markers:
         line.markers = markers
-        line.clean = strip_markers(line.clean, find_markers(line.clean, note_numbers)).strip()
+        in_clean = find_markers(line.clean, note_numbers)
+        if lettered:
+            in_clean = sorted(in_clean + find_lettered_markers(line.clean, lettered), key=_at)
+        line.clean = strip_markers(line.clean, in_clean).strip()
+
+
+def _at(marker: Marker) -> int:
+    return marker.start
 
 
 def mark_quoted_enclosures(lines: list[Line]) -> None:
@@ -461,6 +539,20 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         if page_break and kind == "file_reference" and _page_marking(current, line):
             blank_run = 0  # "SECRET" under "- 2 -": the page's head, inside the document
             continue
+        if kind == "file_reference" and _repeats_heading_marking(current, line, lines):
+            current.trailer.append(i)  # a cable's classification at its foot as at its head
+            current.state, blank_run = "closed", 0
+            continue
+        if kind == "salutation" and line.info.get("run_in") and current is not None:
+            if current.state == "body" and _wide_gap(
+                current, blank_run, positions, line, last_body, lines
+            ):
+                start()  # a new letter after a gap: its salutation heads it
+            elif current.state == "body":
+                kind = unmark_run_in(line)  # inside a body: no salutation
+        if kind == "name" and not _signs_here(current, line, lines):
+            kind = line.kind = "body"  # "FRANCE.": a section line, no signature
+            line.info = {}
         if kind == "year":  # a section's year line: part of no document
             blank_run = 0
             continue
@@ -523,6 +615,9 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
             if d is None or d.state in ("closed", "signoff"):
                 d = start()
             d.header.append(i)
+            if line.info.get("run_in"):  # "SIR: I have the honor ...": the body begins
+                d.body.append([i])
+                d.state, last_body = "body", i
         elif kind == "body" and line.info.get("postscript") and d is not None and d.trailer:
             d.body.append([i])  # a postscript after the signature: the letter's own text
             last_body = i
@@ -557,6 +652,23 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
     return drafts
 
 
+_SIGNATURE_INDENT = 8
+
+
+def _signs_here(d: Draft | None, line: Line, lines: list[Line]) -> bool:
+    """A surname alone with a stop ("RUSSELL.") signs only where a signature stands:
+    under a closing, or set to the right under the body; elsewhere it is a section's
+    or a page's line ("FRANCE.")."""
+    if not (line.clean.endswith(".") and is_surname_only(line.clean)):
+        return True
+    if d is None:
+        return False
+    if d.state == "signoff":
+        return bool(d.trailer) and lines[d.trailer[-1]].kind == "closing"
+    indent = len(line.raw) - len(line.raw.lstrip())
+    return d.state == "body" and indent >= _SIGNATURE_INDENT
+
+
 def _closing_goes_on(d: Draft, blank_run: int, lines: list[Line]) -> bool:
     """A closing line right under another: one closing set over two lines."""
     return d.state == "signoff" and not blank_run and lines[d.trailer[-1]].kind == "closing"
@@ -568,6 +680,22 @@ def _page_marking(d: Draft | None, line: Line) -> bool:
     if d is None or d.state != "body":
         return False
     return bool(line.info) and line.info.keys() <= {"classification", "precedence"}
+
+
+def _repeats_heading_marking(d: Draft | None, line: Line, lines: list[Line]) -> bool:
+    """A classification line after a document's text that repeats the one above its
+    header closes it."""
+    if (
+        d is None
+        or d.state not in ("body", "signoff")
+        or not (value := line.info.get("classification"))
+    ):
+        return False
+    return any(
+        lines[i].kind == "file_reference"
+        and lines[i].info.get("classification", "").lower() == value.lower()
+        for i in d.header
+    )
 
 
 def _runs_on(page_break: bool, last_body: int | None, lines: list[Line]) -> bool:
@@ -620,6 +748,8 @@ def join_wrapped_headings(lines: list[Line]) -> None:
             join_place_lines_above_date(lines[i : end + 1])
         if 0 < end - i < 4:
             join_wrapped_closing(lines[i : end + 1])
+        if end > i and any(lines[k].kind == "field" for k in range(i, end)):
+            join_wrapped_fields(lines[i : end + 1])
         previous_kind = lines[end].kind
         i = end + 1
 
@@ -632,10 +762,14 @@ def _join_place_and_date(first: Line, second: Line) -> None:
     is the dateline's place; the two lines are read as one dateline."""
     if first.kind not in ("body", "name", "place_line") or second.kind != "dateline":
         return
-    if first.kind == "place_line":  # "DEPARTMENT OF STATE," over "Washington, May 2, 1944."
-        if not second.info.get("place") or not first.clean.endswith(","):
+    if first.kind == "place_line" and second.info.get("place"):
+        if not first.clean.endswith(","):  # "DEPARTMENT OF STATE," over "Washington, May 2"
             return
         place = second.info["place"]
+    elif first.kind == "place_line":  # "Grosvenor Square, London," over "May 4, 1787."
+        place = first.clean.rstrip(",.")
+        if not _PLACE_ALONE.match(place):
+            return
     elif second.info.get("place") or not _PLACE_ALONE.match(first.clean):
         return
     else:
@@ -688,11 +822,24 @@ def _joins_header(d: Draft, kind: str, layout: Layout, line: Line | None = None)
         # to Mitchell.", a calendar's margin date above its entry).
         if "number" in present:  # unless it is the message's own: "Despatch No. 52"
             return line is not None and "kind" in line.info
-        return bool(present & _NAMING_KINDS) or present <= _MARGIN_KINDS
+        return (
+            bool(present & _NAMING_KINDS) or present <= _MARGIN_KINDS or _markings_only(d, layout)
+        )
     return kind not in present or kind in ("file_reference", "field")
 
 
 _MARGIN_KINDS = {"dateline", "continuation"}
+
+
+def _markings_only(d: Draft, layout: Layout) -> bool:
+    """A header of classification lines alone ("SECRET" over "No. 45"): the marking
+    heads the document the number opens."""
+    return all(
+        layout.lines[i].kind == "file_reference"
+        and layout.lines[i].info.keys() <= {"classification", "precedence"}
+        and layout.lines[i].info
+        for i in d.header
+    )
 
 
 def _has_role(d: Draft, layout: Layout, line: Line) -> bool:
@@ -816,12 +963,52 @@ def merge_witnesses(drafts: list[Draft], layout: Layout) -> list[Draft]:
             result
             and start == previous_start
             and _same_text(_body_words(result[-1], layout), _body_words(d, layout))
+            and not _headers_differ(result[-1], d, layout)
         ):
             result[-1].witnesses.append(d)
             continue
         result.append(d)
         previous_start = start
     return result
+
+
+def _headers_differ(a: Draft, b: Draft, layout: Layout) -> bool:
+    """Two headers that give different dates, record numbers ("MRN: 1975MOSCOW03212") or
+    parties head two messages, however alike their texts (a circular sent to each post)."""
+    for read in (_header_dates, _header_references, _header_parties):
+        first, second = read(a, layout), read(b, layout)
+        if first and second and first != second:
+            return True
+    return False
+
+
+def _header_dates(d: Draft, layout: Layout) -> set[str]:
+    return {
+        layout.lines[i].info["date"]
+        for i in d.header
+        if layout.lines[i].kind in ("dateline", "field", "heading")
+        and "date" in layout.lines[i].info
+    }
+
+
+def _header_parties(d: Draft, layout: Layout) -> set[tuple[str, ...]]:
+    return {
+        (
+            *layout.lines[i].info.get("senders", ()),
+            "to",
+            *layout.lines[i].info.get("recipients", ()),
+        )
+        for i in d.header
+        if layout.lines[i].kind == "heading"
+    }
+
+
+def _header_references(d: Draft, layout: Layout) -> set[str]:
+    return {
+        layout.lines[i].info["reference"]
+        for i in d.header
+        if layout.lines[i].kind == "file_reference" and "reference" in layout.lines[i].info
+    }
 
 
 def _body_words(d: Draft, layout: Layout) -> list[str]:

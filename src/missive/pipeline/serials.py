@@ -3,7 +3,8 @@
 Cables and telegrams carry their sender's own running number ("No. 482 Telegraphic
 [C 11863/15/18]", "No. 345." under a cypher heading, "Former Naval Person to President.
 Personal and Secret. No. 140."; the describe stage keeps it in ``Document.serials``),
-and the answer names it instead of a date. A document that names "your" number N
+and the answer names it instead of a date. A telegram's number may also open its text,
+as FRUS prints it ("812. Last evening I ..."); it is taken as one of its serials. A document that names "your" number N
 replies to the message numbered N that was written before it by someone other than its
 own writer; it becomes a ``replies_to`` link whose evidence is the phrase.  A number nobody in the source carries links to nothing: telegram numbers
 are too often absent from a volume to be reported as missing messages.
@@ -17,19 +18,25 @@ from missive.model import POSSIBLE, PROBABLE, Document, Evidence, Link, Source, 
 from missive.pipeline.threads import add_link, describe_target
 
 # "Your telegram No. 482", "your telegram 280", "Your 140 received", "Urtel 540",
-# "Reurtel 540", "your No. 345".
+# "Reurtel 540", "your No. 345", "Department's 403", "Deptel 403".
 _YOUR_NUMBER = re.compile(
-    r"(?=[YyUuR])\b(?:[Yy]our\s+(?:(?:telegram|tel|cable|despatch|dispatch|message|airgram)\s+)?(?:No\.?\s*)?"
-    r"|(?:Re)?[Uu]rtel\s+(?:No\.?\s*)?)(?P<n>\d{1,6})\b(?!\s*(?:%|per\b|percent|miles|men|tons|"
+    r"(?=[YyUuRD])\b(?:[Yy]our\s+(?:(?:telegram|tel|cable|despatch|dispatch|message|airgram)\s+)?(?:No\.?\s*)?"
+    r"|Department[’']s\s+(?:telegram\s+)?(?:No\.?\s*)?"  # a post answering the Department
+    r"|(?:Re)?(?:[Uu]rtel|Deptel)\s+(?:No\.?\s*)?)(?P<n>\d{1,6})\b(?!\s*(?:%|per\b|percent|miles|men|tons|"
     r"divisions|aircraft|planes|ships|years|days))"
 )
 
 
+_OPENING_NUMBER = re.compile(r"^(?P<n>[1-9]\d{1,5})\.\s+\S")
+
+
 def link_serial_references(source: Source) -> None:
     """Link every "your telegram No. N" to the earlier message numbered N."""
+    for doc in source.documents:
+        _add_opening_number(doc)
     numbered = [(doc, set(doc.serials)) for doc in source.documents]
     for position, doc in enumerate(source.documents):
-        texts = [p.text for p in doc.body if "our" in p.text or "rtel" in p.text]
+        texts = [p.text for p in doc.body if "our" in p.text or "tel" in p.text or "ent" in p.text]
         for m in (m for text in texts for m in _YOUR_NUMBER.finditer(text)):
             target, confidence = _target(numbered[:position], doc, int(m.group("n")))
             if target is None:
@@ -38,6 +45,16 @@ def link_serial_references(source: Source) -> None:
             ev = Evidence("names the addressee's message by its number", confidence, span,
                           m.group(0))  # fmt: skip
             add_link(doc, Link("replies_to", target.id, ev, describe_target(target)))
+
+
+def _add_opening_number(doc: Document) -> None:
+    """A telegram's own number opening its text, as FRUS prints it ("812. Last evening
+    I delivered ..."): one of its serials. Paragraph numbers (1., 2.) are not."""
+    if doc.kind is None or doc.kind.value != "telegram" or not doc.body:
+        return
+    m = _OPENING_NUMBER.match(doc.body[0].text)
+    if m and int(m.group("n")) not in doc.serials:
+        doc.serials.append(int(m.group("n")))
 
 
 def _target(
@@ -58,7 +75,7 @@ def _target(
 
 def _span_of(source: Source, doc: Document, phrase: str) -> Span | None:
     for paragraph in doc.body:
-        at = source.text.find(phrase, paragraph.span.start, paragraph.span.end)
+        at = source.readable.find(phrase, paragraph.span.start, paragraph.span.end)
         if at >= 0:
             return Span(at, at + len(phrase))
     return None

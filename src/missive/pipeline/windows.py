@@ -38,7 +38,7 @@ from missive.pipeline.apparatus import all_refs
 from missive.pipeline.classify import classify_text
 from missive.pipeline.normalize import Line, clean_line, noise_reason
 from missive.pipeline.relocate import Piece, Relocation
-from missive.serialize import add_note_references
+from missive.serialize import add_note_references, notes_within_of
 
 THRESHOLD = 6_000_000  # characters; smaller sources are parsed whole, as always
 WINDOW = 1_500_000  # characters of a window proper
@@ -87,7 +87,7 @@ class WindowedParse:
 
     ``source.notes`` holds the notes section from the start (footnotes printed with
     the documents are added window by window); after the iteration
-    ``source.warnings`` is complete, ``referenced_by`` maps each note number to the ids
+    ``source.warnings`` is complete, ``referenced_by`` maps each note (serialize.NoteKey) to the ids
     of the documents pointing at it, and ``documents`` counts the top-level documents
     handed on."""
 
@@ -104,7 +104,7 @@ class WindowedParse:
         self.overlap = overlap if overlap is not None else max(self.window // 16, 16_000)
         self.max_stand_ins = max_stand_ins
         self._run = run
-        self.referenced_by: dict[int, list[str]] = {}
+        self.referenced_by: dict[tuple[str, int], list[str]] = {}
         self.documents = 0
         self.windows = 0
         self.slug = source.slug
@@ -134,9 +134,10 @@ class WindowedParse:
                 if not _UNPOINTED.match(text):
                     warnings.setdefault(relocation.warning(text))
             batch = self._keep(parsed.documents, window, relocation, kept)
+            within = notes_within_of(source.notes)
             for doc in batch:
                 pointed.update(_pointed_notes(doc))
-                add_note_references(self.referenced_by, [doc])
+                add_note_references(self.referenced_by, [doc], within)
                 kept.stand_ins.append((doc.span.start, stand_in(doc)))
             self.documents += len(batch)
             del parsed, relocation

@@ -20,10 +20,13 @@ _PLACE_PART = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.
 _PLACE_KINDS = {"body", "name", "place_line"}
 _ABOVE_PLACE = {"number", "file_reference"}  # what may stand above the place lines
 _MAX_PLACE_LINES = 2
-_CLOSING_OPENS = re.compile(r"^(?:I\s+(?:am|have|remain)|Believe|With|Accept|Your)\b")
+_CLOSING_OPENS = re.compile(
+    r"^(?:I\s+(?:am|have|remain)|Believe|With|Accept|Your|Yours|Very|Most|Respectfully|Ever)\b"
+)
 _CLOSING_KINDS = {"body", "salutation", "closing", "name"}
 _MAX_CLOSING_LINES = 4
 _MAX_CLOSING_LINE = 60
+_FIELD_GOES_ON = {"body", "name", "place_line"}
 
 
 def join_place_lines_above_date(paragraph: list[Line]) -> None:
@@ -59,21 +62,43 @@ def join_place_lines_above_date(paragraph: list[Line]) -> None:
 
 
 def join_wrapped_closing(paragraph: list[Line]) -> None:
-    """A short paragraph of short lines that reads as a closing formula only when
-    joined is one closing."""
-    if not 2 <= len(paragraph) <= _MAX_CLOSING_LINES or paragraph[0].kind == "closing":
+    """The longest run of short lines opening a short paragraph that reads as a
+    closing formula only when joined ("I have the honor to be, Sir," / "Your obedient
+    servant,"), under which only name lines (the signature) may follow, is one closing."""
+    if not 2 <= len(paragraph) <= _MAX_CLOSING_LINES or not _CLOSING_OPENS.match(
+        paragraph[0].clean
+    ):
         return
-    if not _CLOSING_OPENS.match(paragraph[0].clean):
-        return
-    if any(p.kind not in _CLOSING_KINDS or len(p.clean) > _MAX_CLOSING_LINE for p in paragraph):
-        return
-    joined = " ".join(p.clean for p in paragraph)
-    if not is_closing(joined):
-        return
-    first = paragraph[0]
-    first.kind, first.info = (
-        "closing",
-        {"closing": joined, "end": paragraph[-1].end, "text": joined},
-    )
-    for p in paragraph[1:]:
+    for end in range(len(paragraph), 1, -1):
+        part, rest = paragraph[:end], paragraph[end:]
+        if any(p.kind != "name" for p in rest):
+            continue
+        if any(p.kind not in _CLOSING_KINDS or len(p.clean) > _MAX_CLOSING_LINE for p in part):
+            continue
+        if part[-1].kind == "name" and not rest:
+            continue  # the last line signs: it is no part of the formula
+        joined = " ".join(p.clean for p in part)
+        if is_closing(joined):
+            _join(part, joined)
+            return
+
+
+def _join(part: list[Line], joined: str) -> None:
+    first = part[0]
+    first.kind, first.info = "closing", {"closing": joined, "end": part[-1].end, "text": joined}
+    for p in part[1:]:
         p.kind, p.info = "continuation", {"continues": first.no}
+
+
+def join_wrapped_fields(paragraph: list[Line]) -> None:
+    """An indented line under a header field continues its value: a cable's second
+    addressee ("INFO: AMEMBASSY LONDON" / "      USMISSION NATO")."""
+    field: Line | None = None
+    for line in paragraph:
+        if line.kind == "field":
+            field = line
+        elif field is not None and line.raw[:1].isspace() and line.kind in _FIELD_GOES_ON:
+            field.info = {**field.info, "value": f"{field.info['value']} {line.clean}"}
+            line.kind, line.info = "continuation", {"continues": field.no}
+        else:
+            field = None

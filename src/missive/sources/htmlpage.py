@@ -42,6 +42,8 @@ def _metadata(page: PlainText, metadata: dict[str, str]) -> None:
             add_metadata(metadata, key, value)
         elif key and value:
             metadata.setdefault(key, value)
+    for key, value, _ in page.fields:  # a wiki's header template: the page's own record
+        metadata[key] = value
     first_h1 = _first_h1(page)
     if page.title:
         metadata.setdefault("title", page.title)

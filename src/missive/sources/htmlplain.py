@@ -31,8 +31,8 @@ def _words(names: str) -> frozenset[str]:
 BLOCK_TAGS = _words(
     "address article aside blockquote body caption center dd details dialog div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main "
-    "ol p pre section summary table tbody tfoot thead tr ul"
-)
+    "ol p poem pre section summary table tbody tfoot thead tr ul"
+)  # <poem>: a wiki's verse or address block, whose lines stay lines
 HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6")
 SKIP_TAGS = _words("script style nav head template noscript svg iframe object canvas select button")
 VOID_TAGS = _words("area base br col embed hr img input keygen link meta param source track wbr")
@@ -54,7 +54,16 @@ _NOTE_SIGNAL = re.compile(
 )
 _NOT_NOTES = re.compile(r"ref|back|anchor|call|link|marker", re.I)
 _NOTES_HEADING = re.compile(r"^(?:foot|end)?notes?:?$|^references:?$", re.I)
-_NAVIGATION = re.compile(r"(?:nav|navbar|navigation|menu|breadcrumbs?|skip-?links?)$", re.I)
+_NAVIGATION = re.compile(
+    r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|skip-?links?)$", re.I
+)  # "nav", "mw-navigation"
+# A wiki's page furniture: what its own stylesheet leaves out of print ("noprint"), the
+# "Retrieved from" line, the category links, the "Jump to content" link.
+_FURNITURE = _words("noprint ws-noexport printfooter catlinks mw-jump-link mw-editsection")
+# A wiki page's header template (Wikisource): fields of the page's metadata, read before
+# the template itself is dropped as furniture.
+HEADER_FIELDS = {"header_title_text": "title", "header_author_text": "author",
+                 "header_notes_text": "summary", "header_year_text": "date"}  # fmt: skip
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _NOTE_ID = re.compile(r"(?:fn|ftn|edn|notes?)[-_:.]?(\d+)$", re.I)  # fn1, d1fn4, footnote-2
 _TOKENS = re.compile(r"\s+|\S+")
@@ -80,6 +89,7 @@ class PlainText(NamedTuple):
     meta: list[tuple[str, str, int]]  # (name or property, content, offset of the tag)
     language: str
     headings: list[Heading]
+    fields: tuple[tuple[str, str, int], ...] = ()  # (HEADER_FIELDS key, text, offset)
 
 
 class _Element:
@@ -121,6 +131,8 @@ class _PlainBuilder(HTMLParser):
         self._meta: list[tuple[str, str, int]] = []
         self._language = ""
         self._headings: list[Heading] = []
+        self._fields: list[tuple[str, str, int]] = []
+        self._captures: list[tuple[_Element, str, list[str]]] = []  # open header fields
 
     # -- parser callbacks -------------------------------------------------
 
@@ -159,7 +171,19 @@ class _PlainBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         at = self._here()
+        if self._open_tags["poem"] and "\n" in data.strip():
+            self._add_poem_lines(data, at)
+            return
         self._add(data, range(at, at + len(data)), verbatim=self._open_tags["pre"] > 0)
+
+    def _add_poem_lines(self, data: str, at: int) -> None:
+        """Text inside <poem>: each line of the source a line of its own."""
+        offset = 0
+        for k, piece in enumerate(data.split("\n")):
+            if k and piece.strip() and self._map and self._chunks[-1][-1:] not in ("\n", ""):
+                self._line_break(at + offset - 1)
+            self._add(piece, range(at + offset, at + offset + len(piece)))
+            offset += len(piece) + 1
 
     def handle_entityref(self, name: str) -> None:
         at = self._here()
@@ -193,6 +217,8 @@ class _PlainBuilder(HTMLParser):
             element.counter = _int(attributes.get("start"), 1) - 1
         if tag == "title" and not self._title_done:
             self._title_span = (at, at)
+        if key := _header_field(attributes):
+            self._captures.append((element, key, []))
         if not element.skip:
             self._start_block(element, attributes, parent, at)
         self._stack.append(element)
@@ -246,6 +272,10 @@ class _PlainBuilder(HTMLParser):
 
     def _close(self, element: _Element, at: int) -> None:
         self._open_tags[element.tag] -= 1
+        if self._captures and self._captures[-1][0] is element:
+            _, key, parts = self._captures.pop()
+            if text := " ".join("".join(parts).split()):
+                self._fields.append((key, text, element.start))
         if element.tag == "title" and not self._title_done:
             self._title_span = (self._title_span[0], at)
             self._title_done = True
@@ -292,6 +322,8 @@ class _PlainBuilder(HTMLParser):
     # -- output ---------------------------------------------------------------
 
     def _add(self, text: str, origins: range | list[int], verbatim: bool = False) -> None:
+        for _, _, parts in self._captures:
+            parts.append(text)
         if self._open_tags["title"]:
             if not self._title_done:
                 self._title.append(text)
@@ -385,6 +417,7 @@ class _PlainBuilder(HTMLParser):
             self._meta,
             self._language,
             self._headings,
+            tuple(self._fields),
         )
 
 
@@ -395,13 +428,22 @@ def _is_dropped(tag: str, attributes: dict[str, str]) -> bool:
     if _HIDDEN_STYLE.search(attributes.get("style", "")):
         return True
     role = attributes.get("role", "")
-    if role == "navigation" or any(
-        _NAVIGATION.match(word)
+    if role in ("navigation", "contentinfo") or any(
+        _NAVIGATION.search(word) or word in _FURNITURE
         for name in ("id", "class")
         for word in attributes.get(name, "").split()
     ):
         return True
     return tag == "a" and ("backlink" in role or "back" in attributes.get("class", ""))
+
+
+def _header_field(attributes: dict[str, str]) -> str | None:
+    """The metadata key of a wiki header template's field ("header_author_text")."""
+    for name in ("id", "class"):
+        for word in attributes.get(name, "").split():
+            if word in HEADER_FIELDS:
+                return HEADER_FIELDS[word]
+    return None
 
 
 def _is_notes(tag: str, attributes: dict[str, str]) -> bool:

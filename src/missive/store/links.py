@@ -45,6 +45,7 @@ def missing_messages(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                 "from": extra.get("from", []),
                 "to": extra.get("to", []),
                 "number": extra.get("number"),
+                "reference": extra.get("reference"),
                 "text": evidence.get("text", ""),
                 "line": evidence.get("start_line"),
                 "rule": evidence.get("rule", ""),

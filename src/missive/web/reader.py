@@ -272,11 +272,12 @@ class Reader:
             "parent": found.get(parent) if parent else None,
         }
 
-    def note(self, source: str, number: int) -> dict[str, Any] | None:
-        for note in self.store.notes(source):
-            if note["number"] == number:
-                return note
-        return None
+    def note(self, source: str, number: int, document: str | None = None) -> dict[str, Any] | None:
+        """The source's note of that number; with `document`, the one its markers point at
+        (footnotes numbered afresh in each document share their numbers)."""
+        numbered = [n for n in self.store.notes(source) if n["number"] == number]
+        cited = [n for n in numbered if document in (n.get("referenced_by") or [])]
+        return (cited or numbered or [None])[0]
 
     # --- links and entities (the store's own tables) ------------------------------
 

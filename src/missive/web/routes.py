@@ -159,13 +159,15 @@ def _facet_filters(*values: str | None) -> dict[str, str]:
 
 
 @api.get("/notes/{source}/{number}", summary="One note and the documents that cite it")
-def api_note(request: Request, source: str, number: int) -> dict[str, Any]:
-    return views.note(_reader(request), source, number)
+def api_note(
+    request: Request, source: str, number: int, document: str | None = None
+) -> dict[str, Any]:
+    return views.note(_reader(request), source, number, document)
 
 
 @pages.get("/notes/{source}/{number}")
-def note(request: Request, source: str, number: int) -> Response:
-    return render(request, "note.html", views.note(_reader(request), source, number))
+def note(request: Request, source: str, number: int, document: str | None = None) -> Response:
+    return render(request, "note.html", views.note(_reader(request), source, number, document))
 
 
 @api.get("/threads/{doc_id}", summary="The conversation a document belongs to")

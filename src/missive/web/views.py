@@ -282,8 +282,8 @@ def _facet_label(reader: Reader, name: str, value: str) -> str:
     return value
 
 
-def note(reader: Reader, source: str, number: int) -> dict[str, Any]:
-    found = reader.note(source, number)
+def note(reader: Reader, source: str, number: int, document: str | None = None) -> dict[str, Any]:
+    found = reader.note(source, number, document)
     if found is None:
         raise NotFound(f"no note {number} in {source!r}")
     summaries = reader.summaries(list(found.get("referenced_by") or []))
