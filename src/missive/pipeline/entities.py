@@ -35,10 +35,13 @@ def entities(source: Source) -> Source:
     documents = list(with_enclosures(source.documents))
     found = {id(doc): list(_candidates(text, doc, gazetteer, lowercase, seen)) for doc in documents}
     introduced = _introduced_surnames(found.values(), gazetteer, lowercase)
+    surnames = names.introduced_pattern(introduced) if introduced else None
     for doc in documents:
         candidates = found[id(doc)]
         for start, end in _segments(doc):
-            candidates.extend(names.surnames_once_introduced(text[start:end], introduced, start))
+            candidates.extend(
+                names.surnames_once_introduced(text[start:end], introduced, start, surnames)
+            )
         doc.mentions = _mentions(source, text, names.settle(candidates))
         doc.entities = summarise(doc.mentions, auth)
     return source

@@ -746,15 +746,28 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def surnames_once_introduced(
-    text: str, introduced: dict[str, str | None], offset: int = 0
+    text: str,
+    introduced: dict[str, str | None],
+    offset: int = 0,
+    pattern: re.Pattern[str] | None = None,
 ) -> Iterator[Candidate]:
-    """A bare surname after the source has named its bearer in full or with a title."""
+    """A bare surname after the source has named its bearer in full or with a title.
+
+    `pattern`: ``introduced_pattern(introduced)``, made once by a caller that reads
+    many texts."""
     if not introduced:
         return
-    for m in _alternation(tuple(sorted(introduced, key=len, reverse=True))).finditer(text):
-        yield Candidate(m.start() + offset, m.end() + offset, m.group(0), introduced[m.group(0)],
-                        "person", "surname introduced earlier in the source",
-                        SURNAME if introduced[m.group(0)] else UNRESOLVED)  # fmt: skip
+    for m in (pattern or introduced_pattern(introduced)).finditer(text):
+        name = m.group(0)
+        key = introduced[name]
+        yield Candidate(m.start() + offset, m.end() + offset, name, key, "person",
+                        "surname introduced earlier in the source",
+                        SURNAME if key else UNRESOLVED)  # fmt: skip
+
+
+def introduced_pattern(introduced: dict[str, str | None]) -> re.Pattern[str]:
+    """Any of the introduced surnames, as a whole word (the longest first)."""
+    return _alternation(tuple(sorted(introduced, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=64)

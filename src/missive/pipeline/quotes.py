@@ -82,6 +82,7 @@ class Shingled:
         "_repeats",
         "lines",
         "located",
+        "located_words",
         "norms",
         "paragraphs",
         "text",
@@ -103,6 +104,8 @@ class Shingled:
         # Where each passage of this document stands in the source (the same
         # passage is often shared with several documents).
         self.located: dict[str, Span | None] = {}
+        # The same by the passage's first and last word: what `located` gave for them.
+        self.located_words: dict[tuple[int, int], tuple[str, Span | None]] = {}
         self.lines: dict[str, tuple[int, int]] = {}  # and the lines of each, when quoted
         self.paragraphs: VerbatimParagraphs | None = None  # its document's, once located in
 
@@ -339,6 +342,17 @@ def _related(a: Entry, b: Entry) -> bool:
 def _locate(source: Source, entry: Entry, shingled: Shingled, first: int, last: int
             ) -> tuple[str, Span | None]:  # fmt: skip
     """The text from word `first` to word `last`, and where it stands in the source."""
+    found = shingled.located_words.get((first, last))
+    if found is None:
+        found = shingled.located_words[(first, last)] = _locate_text(
+            source, entry, shingled, first, last
+        )
+    return found
+
+
+def _locate_text(source: Source, entry: Entry, shingled: Shingled, first: int, last: int
+                 ) -> tuple[str, Span | None]:  # fmt: skip
+    """`_locate`'s answer, the same passage (wherever it stands) located once."""
     start, end = shingled.text_span(first, last)
     passage = shingled.text[start:end]
     span = shingled.located.get(passage, _UNSEEN)

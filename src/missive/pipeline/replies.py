@@ -80,40 +80,94 @@ _RELATIVE_DAY = re.compile(
 
 def find_date_references(text: str, context_iso: str | None = None) -> list[DateReference]:
     """`context_iso`: the referring document's date, which "the 28th ultimo" needs."""
+    phrases, received = _scanned(text)
     refs: list[DateReference] = []
     seen: set[int] = set()
+    for phrase in phrases:
+        dates = phrase.dates
+        if (not dates or dates[0].start > 3) and context_iso:
+            dates = _relative_day(phrase.rest, context_iso)
+        if not dates or dates[0].start > 3:
+            continue
+        if phrase.start in seen:
+            continue
+        seen.add(phrase.start)
+        date = dates[0]
+        end = phrase.rest_start + date.end
+        refs.append(
+            DateReference(
+                owner=phrase.owner,
+                joint=phrase.joint,
+                role=phrase.role,
+                iso=date.iso,
+                start=phrase.start,
+                end=end,
+                text=text[phrase.start : end],
+            )
+        )
+    refs.extend(ref for ref in received if ref.start not in seen)
+    return sorted(refs, key=lambda r: r.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """An owner phrase ("your message of ...") and the dates read after it."""
+
+    role: str
+    owner: str  # "your" | "my"
+    joint: bool
+    start: int
+    rest_start: int  # where the text after "of" starts
+    rest: str
+    dates: list[FoundDate]
+
+
+# What a text holds whatever its context, by text: a document's text is read by the
+# parties stage and again by the threads stage (which then forgets them all); kept up
+# to a number of characters.
+_SCANNED: dict[str, tuple[list[_Phrase], list[DateReference]]] = {}
+_SCANNED_CHARS = [0]
+_MAX_SCANNED_CHARS = 1 << 24
+
+
+def _scanned(text: str) -> tuple[list[_Phrase], list[DateReference]]:
+    found = _SCANNED.get(text)
+    if found is None:
+        if _SCANNED_CHARS[0] > _MAX_SCANNED_CHARS:
+            _SCANNED.clear()
+            _SCANNED_CHARS[0] = 0
+        found = _SCANNED[text] = _scan(text)
+        _SCANNED_CHARS[0] += len(text)
+    return found
+
+
+def forget_scanned() -> None:
+    """Drop what `find_date_references` keeps of the texts it read."""
+    _SCANNED.clear()
+    _SCANNED_CHARS[0] = 0
+
+
+def _scan(text: str) -> tuple[list[_Phrase], list[DateReference]]:
+    """The owner phrases that may name a date (in the order they are tried), and the
+    "I received on ..." references."""
+    phrases: list[_Phrase] = []
     for role, matches in _owner_phrases(text):
         for m in matches:
-            dates = find_dates(m.group("rest"), yearless=True)
-            if (not dates or dates[0].start > 3) and context_iso:
-                dates = _relative_day(m.group("rest"), context_iso)
-            if not dates or dates[0].start > 3:
-                continue
-            if m.start() in seen:
-                continue
-            seen.add(m.start())
-            date = dates[0]
+            rest = m.group("rest")
+            dates = find_dates(rest, yearless=True)
+            if (not dates or dates[0].start > 3) and not _RELATIVE_DAY.match(rest):
+                continue  # no date, whatever the context
             owner = "your" if m.group("owner").lower().startswith("your") else "my"
-            end = m.start("rest") + date.end
-            refs.append(
-                DateReference(
-                    owner=owner,
-                    joint="joint" in m.group("adj").lower(),
-                    role=role,
-                    iso=date.iso,
-                    start=m.start(),
-                    end=end,
-                    text=text[m.start() : end],
-                )
-            )
-    received = _I_RECEIVED.finditer(text) if first_of(text, _I_RECEIVED_WORDS) >= 0 else ()
-    for m in received:
-        rest = m.group("rest1") or m.group("rest2") or m.group("rest3")
-        dates = find_dates(rest, yearless=True)
-        if dates and m.start() not in seen:
-            refs.append(DateReference("received_by_me", False, "received", dates[0].iso,
-                                      m.start(), m.end(), m.group(0)))  # fmt: skip
-    return sorted(refs, key=lambda r: r.start)
+            joint = "joint" in m.group("adj").lower()
+            phrases.append(_Phrase(role, owner, joint, m.start(), m.start("rest"), rest, dates))
+    received: list[DateReference] = []
+    matches = _I_RECEIVED.finditer(text) if first_of(text, _I_RECEIVED_WORDS) >= 0 else ()
+    for m in matches:
+        dates = find_dates(m.group("rest1") or m.group("rest2") or m.group("rest3"), yearless=True)
+        if dates:
+            received.append(DateReference("received_by_me", False, "received", dates[0].iso,
+                                          m.start(), m.end(), m.group(0)))  # fmt: skip
+    return phrases, received
 
 
 def _relative_day(rest: str, context_iso: str) -> list[FoundDate]:
@@ -138,11 +192,22 @@ def _owner_phrases(text: str) -> list[tuple[str, Iterator[re.Match[str]]]]:
     low = lowered(text)
     if low is None:
         return [("received", _REACHED_ON.finditer(text)), ("any", _OF_DATE.finditer(text))]
-    reached = occurrences(low, ("your",)) if first_of(low, _REACHED_WORDS) >= 0 else []
+    reached = _word_starts(text, low, ("your",)) if first_of(low, _REACHED_WORDS) >= 0 else []
     return [
         ("received", matches_at(_REACHED_ON, text, reached)),
-        ("any", matches_at(_OF_DATE, text, occurrences(low, _OWNER_STARTS))),
+        ("any", matches_at(_OF_DATE, text, _word_starts(text, low, _OWNER_STARTS))),
     ]
+
+
+def _word_starts(text: str, low: str, words: tuple[str, ...]) -> list[int]:
+    """Where one of `words` starts a word of `text` (`low`: `text` lowercased), not
+    "our" inside "four" or "your", nor "my" inside "army": the only places where the
+    patterns, which open with a word boundary, can match."""
+    return [at for at in occurrences(low, words) if at == 0 or not _is_word_char(text[at - 1])]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def complete_year(iso: str, context_iso: str | None) -> str | None:

@@ -15,7 +15,7 @@ import bisect
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from missive.pipeline.words import word_bounds, words
+from missive.pipeline.words import punctuation_spaced, word_bounds, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -79,9 +79,12 @@ class BlockBounds:
 
 def _find_bounds(texts: list[str]) -> list[tuple[list[int], int, int]]:
     # A text outside ASCII takes numpy's slower path: it would drag the others along.
+    # Most are outside it only by their dashes and quotation marks, which end words
+    # as a space does: as spaces, those texts join the others.
     found: list[tuple[list[int], int, int] | None] = [None] * len(texts)
-    plain = [k for k, text in enumerate(texts) if text.isascii()]
-    joined = word_bounds("\n".join(texts[k] for k in plain))
+    spaced = [text if text.isascii() else punctuation_spaced(text) for text in texts]
+    plain = [k for k, text in enumerate(spaced) if text.isascii()]
+    joined = word_bounds("\n".join(spaced[k] for k in plain))
     index = offset = 0
     for k in plain:
         found[k] = (joined, index, offset)

@@ -55,6 +55,8 @@ def attribute_by_style(all_facts: Sequence[HasDocument], resolver: Sides) -> boo
     if all(f.doc.senders or not text for f, text in zip(all_facts, texts, strict=True)):
         return False  # no document left to attribute
     sides = [_side(f.doc, text, resolver) for f, text in zip(all_facts, texts, strict=True)]
+    if min(sides.count("out"), sides.count("in")) < 5:
+        return False  # too few documents of a side to train on (before any is read)
     wanted = [k for k, f in enumerate(all_facts) if sides[k] or not f.doc.senders]
     features = WordFeatures([texts[k] for k in wanted])
     # Each document's feature ids; those no round will predict (no text) are left out.
@@ -63,8 +65,6 @@ def attribute_by_style(all_facts: Sequence[HasDocument], resolver: Sides) -> boo
     labelled = [k for k in wanted if sides[k]]
     for k in labelled:
         counts.add(sides[k], of[k])
-    if min(counts.totals.values()) < 5:
-        return False
     step = max(1, len(labelled) // _STYLE_MAX_TESTED)  # an evenly spread sample
     sample = [(sides[k], of[k]) for k in labelled[::step]]
     confidence = _self_tested_confidence(sample, counts)

@@ -56,6 +56,20 @@ def _stretches(text: str) -> list[str]:
     return data.decode("utf-8", "surrogatepass").split()
 
 
+# Characters outside ASCII that are neither letters, digits nor apostrophes: no word
+# holds one, and each ends a word as a space does.
+_SPACED_PUNCTUATION = ("\u2014", "\u2013", "\u201c", "\u201d", "\u2018", "\u2026", "\u00a0")
+
+
+def punctuation_spaced(text: str) -> str:
+    """`text` with its dashes, double quotation marks, left single quotation marks,
+    ellipses and no-break spaces as spaces: the same words at the same places."""
+    for char in _SPACED_PUNCTUATION:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
+
+
 def word_bounds(text: str) -> list[int]:
     """Where each word of `text` starts and ends: [start, end, start, end, ...]."""
     # numpy is imported here: most documents never need their word offsets.
