@@ -42,6 +42,8 @@ class CableId(NamedTuple):
 def link_cable_references(source: Source) -> None:
     """Link each cable's "REF:" references to the cables of the file they name."""
     text = source.readable
+    if "REF" not in text:  # no "REF:" line (most sources hold no cable): nothing to link
+        return
     cables: list[tuple[Document, CableId]] = []
     senders_of_post: dict[str, list[str]] = {}  # post in the MRN -> its cables' senders
     for doc in source.documents:

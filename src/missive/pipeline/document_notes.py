@@ -30,6 +30,7 @@ from missive.pipeline.normalize import Line
 _NOTES_HEADING = re.compile(r"^(?:notes|editorial notes|footnotes)\s*:?$", re.IGNORECASE)
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,3})\s*[.)]\s+\S|^\[(?P<b>\d{1,3})\]\s+\S")
 _OPENS_DOCUMENT = {"heading", "record_heading"}
+_NOTE_OPENERS = frozenset("0123456789[")  # what _NUMBERED_NOTE can match first
 _HEADING_STARTS = frozenset("NnEeFf")  # what a notes heading opens with ("" is not in it)
 
 
@@ -94,7 +95,9 @@ def _numbered_run(lines: list[Line], starts: list[int], k: int) -> list[int]:
     run: list[int] = []
     while k + len(run) < len(starts):
         line = lines[starts[k + len(run)]]
-        m = _NUMBERED_NOTE.match(line.clean) if line.kind != "footnote" else None
+        if line.clean[:1] not in _NOTE_OPENERS or line.kind == "footnote":
+            break
+        m = _NUMBERED_NOTE.match(line.clean)
         if not m or int(m.group("n") or m.group("b")) != len(run) + 1:
             break
         run.append(starts[k + len(run)])
