@@ -30,6 +30,13 @@ def test_spaced_marker_after_punctuation_and_unknown_place_at_the_end() -> None:
     assert pieces == [[{"text": "Nothing matches here."}, {"note": 7}]]
 
 
+def test_a_source_note_gets_no_marker_in_the_text() -> None:
+    doc = _doc("The letter itself.", [(2, 3)])
+    doc["note_refs"].append({"number": 0, "start_line": 9, "form": "source"})
+    pieces = body_pieces(doc, ["", "", "The letter itself.2"])
+    assert pieces == [[{"text": "The letter itself."}, {"note": 2}]]
+
+
 def test_body_without_paragraphs_falls_back_to_text() -> None:
     pieces = body_pieces({"text": "One.\n\nTwo."}, None)
     assert pieces == [[{"text": "One."}], [{"text": "Two."}]]

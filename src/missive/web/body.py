@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 CONTEXT_WORDS = 3
+# A source note ("RC (DLC: ...)" heading a document's notes) describes the whole text:
+# it is the document's note, with no marker in the body (pipeline/source_notes.py).
+UNMARKED_FORMS = frozenset({"source"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -24,6 +27,8 @@ def body_pieces(
     ]
     placed: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for ref in doc.get("note_refs") or []:
+        if ref.get("form") in UNMARKED_FORMS:
+            continue  # listed with the notes; no marker stands for it in the text
         index = _paragraph_of(paragraphs, ref.get("start_line"))
         if index is None:
             index = len(paragraphs) - 1
