@@ -22,6 +22,7 @@ from missive.pipeline.dates import (
     parse_date_line,
 )
 from missive.pipeline.normalize import Line
+from missive.pipeline.ocr_digits import MAX_OCR_LINE, digits_from_letters, ocr_reading
 
 NUMBER = re.compile(
     r"^(?:No\.?|Nr\.?|Number|Doc(?:ument)?\.?(?:\s+No\.?)?)\s*(?P<n>\d{1,5})\s*\.?$"
@@ -197,7 +198,31 @@ def classify(line: Line) -> None:
     elif line.noise:
         line.kind = "noise"
     else:
-        line.kind, line.info = classify_text(text)
+        line.kind, line.info = classify_as_printed(text)
+
+
+def classify_as_printed(text: str) -> tuple[str, dict]:
+    """The line's kind and info, its number or date read through OCR's misreadings."""
+    kind, info = classify_text(text)
+    if kind in ("number", "dateline") or len(text) > MAX_OCR_LINE:
+        return kind, info
+    if (read := ocr_reading(text)) != text:
+        return _classify_ocr_reading(text, read, kind, info)
+    return kind, info
+
+
+def _classify_ocr_reading(printed: str, read: str, kind: str, info: dict) -> tuple[str, dict]:
+    """A number or dateline line once OCR's misreadings are undone; the dates it
+    quotes are quoted as printed (the repairs keep every offset)."""
+    read_kind, read_info = classify_text(read)
+    if read_kind not in ("number", "dateline"):
+        return kind, info
+    for key in ("date_text", "received_text"):
+        if (quoted := read_info.get(key)) and (at := read.find(quoted)) >= 0:
+            read_info[key] = printed[at : at + len(quoted)]
+    if digits_from_letters(printed, read):
+        read_info["ocr_digits"] = True
+    return read_kind, read_info
 
 
 def classify_text(text: str) -> tuple[str, dict]:

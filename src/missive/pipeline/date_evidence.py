@@ -19,6 +19,7 @@ YEAR_FROM_NEIGHBOUR = "year from the document before"
 YEAR_FROM_OWN_DATE = "year from the document's other date"
 YEAR_FROM_EDITOR = "year supplied by the editor in brackets"
 NEW_STYLE_DAY = "New Style day of a dual date"
+OCR_DIGITS = "digits read from letters misread by OCR"
 # Each part the text does not give outright takes this much off the rule's confidence;
 # still above the threshold of `missive check`: such dates are usually right.
 _PER_INFERRED_PART = 0.1
@@ -87,6 +88,10 @@ def _inferred_parts(info: dict) -> list[tuple[str, str]]:
         )
     if info.get("old_style"):
         parts.append(_new_style_part(info["old_style"]))
+    if info.get("ocr_digits"):
+        parts.append(
+            (OCR_DIGITS, "Digits of the date are read from letters OCR put in their place.")
+        )
     return parts
 
 

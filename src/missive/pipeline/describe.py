@@ -36,6 +36,7 @@ from missive.pipeline.date_evidence import (
 from missive.pipeline.dates import parse_date_line, trailing_date
 from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.normalize import Layout, Line, join_paragraph
+from missive.pipeline.ocr_digits import number_line_evidence
 from missive.pipeline.parties import PartyResolver, attribute_enclosures, gather_facts, settle
 from missive.pipeline.replies import complete_year
 from missive.pipeline.segment import Draft
@@ -160,7 +161,7 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             doc.serials.append(info["number"])
         if kind == "number" and doc.number is None:
             doc.number = Inferred(
-                info["number"], Evidence("printed number line", CERTAIN, item["span"], line.clean)
+                info["number"], number_line_evidence(info, item["span"], line.clean)
             )
             doc.number_printed = True
             if info.get("senders") or info.get("recipients"):  # "212. President ... to ..."

@@ -44,6 +44,7 @@ from missive.pipeline.run_in_numbers import settle_entry_numbers
 from missive.pipeline.salutations import mark_run_in_salutations, unmark_run_in
 from missive.pipeline.signatures import is_surname_only
 from missive.pipeline.wrapped_lines import (
+    join_hyphen_broken_datelines,
     join_place_lines_above_date,
     join_wrapped_closing,
     join_wrapped_fields,
@@ -742,6 +743,8 @@ def join_wrapped_headings(lines: list[Line]) -> None:
             end += 1
         if 0 < end - i <= 3 and (lines[i].kind == "body" or _one_sided_heading(lines[i])):
             _join_if_heading(lines[i : end + 1], after_number=previous_kind == "number")
+        if end > i:
+            join_hyphen_broken_datelines(lines[i : end + 1])
         if end - i == 1:
             _join_place_and_date(lines[i], lines[end])
         elif end - i > 1:

@@ -1,5 +1,6 @@
 """Header and closing lines a typed or printed page wraps over several lines, read as
-one: the place above a despatch's date ("BRITISH EMBASSY," / "ANKARA." / "3rd March,
+one: a dateline broken by a line-end hyphen ("Moscow, Sept-" / "ember 3, 1943."), the
+place above a despatch's date ("BRITISH EMBASSY," / "ANKARA." / "3rd March,
 1954."), and the long closing of an official letter ("I have the honour to be, Sir," /
 "with the highest respect," / "Your most obedient, humble Servant,").
 
@@ -11,9 +12,10 @@ Changes: the first line of what is joined takes the joined kind and info (``end`
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from missive.pipeline.classify import is_closing
-from missive.pipeline.normalize import Line
+from missive.pipeline.classify import classify_as_printed, is_closing
+from missive.pipeline.normalize import Line, join_paragraph
 
 # One line of a place set above a date: "BRITISH EMBASSY,", "ANKARA.", "Foreign Office,".
 _PLACE_PART = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}[,.]?$")
@@ -102,3 +104,19 @@ def join_wrapped_fields(paragraph: list[Line]) -> None:
             line.kind, line.info = "continuation", {"continues": field.no}
         else:
             field = None
+
+
+def join_hyphen_broken_datelines(paragraph: list[Line]) -> None:
+    """Two lines parted inside a word by a line-end hyphen that read as a dateline
+    only when joined ("Washington, Sept-" / "ember 3, 1943.") are one dateline."""
+    for first, second in pairwise(paragraph):
+        if not first.clean.endswith("-") or not first.clean[-2:-1].isalpha():
+            continue
+        if first.kind in ("dateline", "continuation") or second.kind == "dateline":
+            continue
+        joined = join_paragraph([first, second])
+        kind, info = classify_as_printed(joined)
+        if kind != "dateline":
+            continue
+        first.kind, first.info = "dateline", {**info, "end": second.end, "text": joined}
+        second.kind, second.info = "continuation", {"continues": first.no}

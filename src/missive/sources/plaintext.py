@@ -30,8 +30,9 @@ MAX_TITLE_PARAGRAPHS = 8
 MAX_TITLE_LINE = 120
 
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][\w/&.,' -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+# (a digit OCR read as a letter still numbers a document: "No. l2")
 _DOCUMENT_NUMBER = re.compile(
-    r"^\s*(?:(?:No|Nr|Number|Doc(?:ument)?|Letter|Telegram|Message|Item)\.?\s*\d+|\[?\d+\]?\.?\s*$)",
+    r"^\s*(?:(?:No|Nr|Number|Doc(?:ument)?|Letter|Telegram|Message|Item)\.?\s*[\dlIO]*\d|\[?\d+\]?\.?\s*$)",
     re.I,
 )
 _DATED = re.compile(r"^\s*(?:Sent|Received|Dated|Delivered|Handed)\s+(?:on|in|at|by)\b", re.I)
