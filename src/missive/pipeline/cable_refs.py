@@ -44,13 +44,13 @@ def link_cable_references(source: Source) -> None:
     text = source.readable
     if "REF" not in text:  # no "REF:" line (most sources hold no cable): nothing to link
         return
+    ids = [(doc, _cable_id(text, doc)) for doc in source.documents]
     cables: list[tuple[Document, CableId]] = []
     senders_of_post: dict[str, list[str]] = {}  # post in the MRN -> its cables' senders
-    for doc in source.documents:
-        if (own := _cable_id(text, doc)) is not None:
+    for doc, own in ids:
+        if own is not None:
             senders_of_post.setdefault(own.post, [p.key for p in doc.senders])
-    for doc in source.documents:
-        own = _cable_id(text, doc)
+    for doc, own in ids:
         year = own.year if own else _year_dated(doc)
         for post, number, span in _references(text, doc):
             target = _find(cables, post, number, year)
