@@ -47,8 +47,7 @@ class SourceContext:
     lines: LineIndex
     notes_by_number: dict[int, Note]
     _referenced_by: dict[tuple[str, int], list[str]] | None = field(default=None)
-    _notes_in_order: list[Note] | None = field(default=None)  # by position in the text
-    _note_starts: list[int] = field(default_factory=list)
+    _within: NotesWithin | None = field(default=None)  # made on first use
     # `line_of` made once: a bisection of the line starts, through the offset map
     # for markup (called for every span of every document).
     _line_of: Callable[[int], int] = field(init=False, repr=False, compare=False)
@@ -71,12 +70,9 @@ class SourceContext:
 
     def notes_within(self, span: Span) -> dict[int, Note]:
         """The notes printed inside a span (a document's own notes), by number."""
-        if self._notes_in_order is None:
-            self._notes_in_order = sorted(self.source.notes, key=lambda n: n.span.start)
-            self._note_starts = [n.span.start for n in self._notes_in_order]
-        first = bisect_right(self._note_starts, span.start - 1)
-        last = bisect_right(self._note_starts, span.end - 1)
-        return {n.number: n for n in reversed(self._notes_in_order[first:last])}
+        if self._within is None:
+            self._within = notes_within_of(self.source.notes)
+        return self._within(span)
 
     def referenced_by(self, note: Note) -> list[str]:
         """Ids of the top-level documents whose markers (enclosures included) point at
