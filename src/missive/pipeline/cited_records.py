@@ -25,7 +25,7 @@ import re
 
 from missive.model import Note, Span
 from missive.pipeline.document_notes import SOURCE_NOTE_INFO
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, paragraph_at
 
 _SOURCE = re.compile(r"^Source\s*:\s+\S")
 _PARTICIPANTS = re.compile(r"^(?:Participants|Present|Persons present)\s*:\s*(?P<value>.*)$")
@@ -55,7 +55,7 @@ def mark_cited_records(lines: list[Line]) -> list[Note]:
         if transcript is None:
             continue
         for p in starts[2:transcript]:
-            for i in _paragraph(lines, p):
+            for i in paragraph_at(lines, p):
                 lines[i].kind, lines[i].info = "footnote", dict(_EDITORIAL)
         _mark_transcript_header(lines, starts, transcript)
     return notes
@@ -78,15 +78,8 @@ def _paragraph_starts(lines: list[Line], first: int) -> list[int]:
     return starts
 
 
-def _paragraph(lines: list[Line], first: int) -> list[int]:
-    end = first
-    while end + 1 < len(lines) and lines[end + 1].clean:
-        end += 1
-    return list(range(first, end + 1))
-
-
 def _source_note(lines: list[Line], first: int) -> Note:
-    indices = _paragraph(lines, first)
+    indices = paragraph_at(lines, first)
     for i in indices:
         lines[i].kind, lines[i].info = "footnote", {**SOURCE_NOTE_INFO, "first": lines[first].no}
     text = " ".join(lines[i].clean for i in indices)
@@ -123,7 +116,7 @@ def _mark_transcript_header(lines: list[Line], starts: list[int], k: int) -> Non
             kind = line.clean.split()[0].lower()
             line.kind, line.info = "file_reference", {"kind": kind}
         elif m := _PARTICIPANTS.match(line.clean):
-            paragraph = _paragraph(lines, first)
+            paragraph = paragraph_at(lines, first)
             value = "; ".join([m.group("value")] * bool(m.group("value")) + [
                 lines[i].clean for i in paragraph[1:]])  # fmt: skip
             line.kind, line.info = "field", {"label": "participants", "value": value}

@@ -254,6 +254,14 @@ def first_line_after(lines: list[Line], offset: int) -> int:
     return len(lines)
 
 
+def paragraph_at(lines: list[Line], first: int) -> list[int]:
+    """The indices of the paragraph's lines from `first` to the next blank line."""
+    end = first
+    while end + 1 < len(lines) and lines[end + 1].clean:
+        end += 1
+    return list(range(first, end + 1))
+
+
 def join_paragraph(lines: list[Line]) -> str:
     """The text of consecutive lines as one paragraph, undoing line-end hyphenation."""
     text = ""

@@ -39,7 +39,7 @@ from missive.pipeline.lettered_markers import find_lettered_markers, note_key
 from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.lone_signatures import mark_lone_signatures
 from missive.pipeline.markers import Marker, find_markers, strip_markers
-from missive.pipeline.normalize import Layout, Line, join_paragraph
+from missive.pipeline.normalize import Layout, Line, join_paragraph, paragraph_at
 from missive.pipeline.run_in_numbers import settle_entry_numbers
 from missive.pipeline.salutations import mark_run_in_salutations, unmark_run_in
 from missive.pipeline.signatures import is_surname_only
@@ -231,7 +231,7 @@ def read_notes(layout: Layout) -> list[Note]:
     notes: list[Note] = []
     current: list[int] = []
     for i in _paragraph_starts(lines, layout.notes_start):
-        paragraph = _paragraph_at(lines, i)
+        paragraph = paragraph_at(lines, i)
         if _note_number(lines[i]) is not None and (
             not notes or _note_number(lines[i]) > notes[-1].number
         ):
@@ -241,13 +241,6 @@ def read_notes(layout: Layout) -> list[Note]:
             current = current + paragraph
             notes[-1] = _make_note(lines, current)
     return notes
-
-
-def _paragraph_at(lines: list[Line], i: int) -> list[int]:
-    end = i
-    while end + 1 < len(lines) and lines[end + 1].clean:
-        end += 1
-    return list(range(i, end + 1))
 
 
 def _make_note(lines: list[Line], indices: list[int]) -> Note:
