@@ -22,7 +22,7 @@ NEW_STYLE_DAY = "New Style day of a dual date"
 OCR_DIGITS = "digits read from letters misread by OCR"
 # Each part the text does not give outright takes this much off the rule's confidence;
 # still above the threshold of `missive check`: such dates are usually right.
-_PER_INFERRED_PART = 0.1
+PER_INFERRED_PART = 0.1
 
 
 def date_evidence(iso: str, rule: str, confidence: float, item: dict) -> Evidence:
@@ -35,7 +35,7 @@ def date_evidence(iso: str, rule: str, confidence: float, item: dict) -> Evidenc
         inferred = [_new_style_part(info["received_old_style"])]
     if inferred:
         rule = "; ".join([rule, *(label for label, _ in inferred)])
-        confidence = round(confidence - _PER_INFERRED_PART * len(inferred), 2)
+        confidence = round(confidence - PER_INFERRED_PART * len(inferred), 2)
     note = " ".join(note for _, note in inferred)
     span: Span = item["span"]
     return Evidence(rule, confidence, span, item["text"], note)
@@ -65,7 +65,7 @@ def _year_supplied(evidence: Evidence, label: str, note: str) -> Evidence:
         return evidence
     return Evidence(
         f"{evidence.rule}; {label}",
-        round(evidence.confidence - _PER_INFERRED_PART, 2),
+        round(evidence.confidence - PER_INFERRED_PART, 2),
         evidence.span,
         evidence.text,
         " ".join(filter(None, [evidence.note, note])),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from missive.model import CERTAIN, Evidence, Span
+from missive.pipeline.date_evidence import OCR_DIGITS, PER_INFERRED_PART
 from missive.pipeline.dates import MONTHS
 
 MAX_OCR_LINE = 90  # a number line or a dateline is short: longer lines are not read again
@@ -56,17 +57,14 @@ def _day_as_digits(m: re.Match[str]) -> str:
     return m.group("month") + m.group("day").translate(_AS_DIGIT)
 
 
-_READ_FROM_LETTERS = 0.1  # as for a date the reader completed: usually right, less sure
-
-
 def number_line_evidence(info: dict, span: Span, printed: str) -> Evidence:
     """The evidence of a printed number line, quoted as printed; less sure where its
     digits were read from letters ("No. l2")."""
     if not info.get("ocr_digits"):
         return Evidence("printed number line", CERTAIN, span, printed)
     return Evidence(
-        "printed number line; digits read from letters misread by OCR",
-        round(CERTAIN - _READ_FROM_LETTERS, 2),
+        f"printed number line; {OCR_DIGITS}",
+        round(CERTAIN - PER_INFERRED_PART, 2),  # as for a date the reader completed
         span,
         printed,
         "Digits of the number are read from letters OCR put in their place.",
