@@ -123,8 +123,15 @@ class LetterRows:
         for part in range(1, (self.total + PER_SOURCE - 1) // PER_SOURCE + 1):
             name = self.source_name(part)
             sha = self.source_sha(part)
-            meta = _json({"title": f"Synthetic letters, part {part}"})
-            yield (part, name, f"/synthetic/{name}", sha, meta, meta, f"(synthetic {name})",
+            metadata = {"title": f"Synthetic letters, part {part}"}
+            letters = min(PER_SOURCE, self.total - (part - 1) * PER_SOURCE)
+            text = f"(synthetic {name})"
+            # the source record in the shape the store keeps (serialize.source_to_dict)
+            data = {"name": name, "sha256": sha, "format": "txt", "encoding": "utf-8",
+                    "metadata": metadata, "declaration": None, "warnings": [],
+                    "counts": {"documents": letters, "all_documents": letters, "notes": 0,
+                               "lines": 1, "characters": len(text)}}  # fmt: skip
+            yield (part, name, f"/synthetic/{name}", sha, _json(metadata), _json(data), text,
                    self.now, __version__)  # fmt: skip
 
     def source_sha(self, part: int) -> str:
