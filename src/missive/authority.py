@@ -134,6 +134,27 @@ class Authority:
         entry = self.entries.get(key)
         return entry.name if entry else key.replace("_", " ").title()
 
+    def party_name(self, key: str) -> str:
+        """The name of a sender or recipient: a place's name never names a person
+        ("George Washington" is no "Washington, D.C.")."""
+        entry = self.entries.get(key)
+        if entry is None or entry.type not in _PARTY_TYPES:
+            return key.replace("_", " ").title()
+        return entry.name
+
+    def names_someone_else(self, key: str, written: str) -> bool:
+        """Whether `written` names another than the file's entry `key`: the entry is no
+        person's at all, or the forename disagrees with every form of the entry that
+        gives one ("Alexander Hamilton" is not "Maxwell M. Hamilton")."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return False
+        if entry.type not in _PARTY_TYPES:
+            return True
+        given = forename_initial(written)
+        known = {forename_initial(form) for form in entry.forms()} - {None}
+        return entry.type == "person" and given is not None and bool(known) and given not in known
+
     def office_holders(self, office: str, iso_date: str | None) -> list[str]:
         """Keys of those holding `office` ("President of the USA") on `iso_date`."""
         return [
@@ -163,8 +184,37 @@ class Authority:
         return entry.offices if entry else ()
 
 
+_NAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del"])
+# Words before a name that are no forename: ranks, offices, honorifics.
+_RANKS_AND_HONORIFICS = """mr mrs ms miss dr sir lord lady dame herr frau signor monsieur
+    madame mme don the his her excellency hon honourable honorable rev reverend father comrade citizen
+    king queen emperor empress prince princess duke earl count countess viscount baron
+    marquis marquess president premier chancellor chairman secretary minister commissar
+    ambassador consul envoy senator governor judge professor prof under vice deputy
+    acting assistant foreign prime chief field air general gen major colonel col
+    lieutenant lt brigadier commander commodore admiral rear captain capt marshal
+    generalissimo sergeant private former naval person"""
+_NOT_FORENAMES = frozenset(_RANKS_AND_HONORIFICS.split())
+
+
+def forename_initial(name: str) -> str | None:
+    """The initial of the forename a written name gives ("A" for "A. Hamilton" and
+    "Alexander Hamilton"), None for a surname alone or with titles only."""
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w'’]*", name)
+        if w.lower() not in _NAME_PARTICLES and not w.lower().endswith("-general")
+    ]
+    while words and words[0].lower() in _NOT_FORENAMES:
+        words.pop(0)
+    if len(words) < 2 or not words[0][0].isupper():
+        return None
+    return words[0][0].upper()
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\s.]+", " ", text.lower()).strip()
+    # a hyphen folds as a space: "Chiang Kai Shek" is "Chiang Kai-shek"
+    return re.sub(r"[\s.-]+", " ", text.lower()).strip()
 
 
 @cache

@@ -66,3 +66,41 @@ def test_a_place_before_its_date_with_or_without_a_comma(line, place, iso):
 def test_a_weekday_or_a_verb_before_a_date_is_no_place():
     assert parse_date_line("Sunday 5 March 1944").place is None
     assert parse_date_line("Received 5 March 1944") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "iso"),
+    [
+        # an editor's place in brackets, with or without its comma
+        ("[Boston] April 3 1787", "Boston", "1787-04-03"),
+        ("[Paris,] 9 June 1871", "Paris", "1871-06-09"),
+        # the clerks' abbreviations with their stop left off
+        ("Annapolis 4th Decr 1783", "Annapolis", "1783-12-04"),
+        ("Richmond Augt 2d 1781.", "Richmond", "1781-08-02"),
+        # a common noun in a place before its comma; a place after a comma-place
+        ("Navy department, Washington, May 2, 1861.", "Navy department, Washington", "1861-05-02"),
+        ("STATE HOUSE, ALBANY March 1, 1861.", "STATE HOUSE, ALBANY", "1861-03-01"),
+        # a clerk's times: "12.10", "3.25pm", "6 pm."
+        ("ALBANY, March 1, 1861, 12.10", "ALBANY", "1861-03-01"),
+        ("ALBANY, March 1, 1861. 3.25pm", "ALBANY", "1861-03-01"),
+        ("Albany, March 1 1861 6 pm.", "Albany", "1861-03-01"),
+    ],
+)
+def test_older_datelines_with_their_places(line, place, iso):
+    parsed = parse_date_line(line)
+    assert (parsed.place, parsed.date.iso) == (place, iso)
+
+
+def test_a_closing_before_a_date_is_no_place():
+    assert parse_date_line("Yours, Hopkins March 3, 1943") is None
+
+
+def test_a_place_ending_in_an_initial_keeps_its_stop():
+    assert parse_date_line("Culpeper C. H. May 2 1863").place == "Culpeper C. H."
+    assert parse_date_line("Boston, May 2, 1863.").place == "Boston"
+
+
+def test_an_addressee_before_a_date_is_no_place():
+    parsed = parse_date_line("Major General Meade June 15, 1863")
+    assert (parsed.place, parsed.date.iso) == (None, "1863-06-15")
+    assert parse_date_line("Mr Seward June 15, 1863") is None  # a title alone: no dateline

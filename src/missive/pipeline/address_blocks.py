@@ -20,8 +20,9 @@ from missive.pipeline.normalize import Line
 # name with the "Esquire" of a letter's foot ("Levett Harris Esqr.").
 _OPENS_BLOCK = re.compile(
     r"^(?:The\s+)?(?:Right\s+|Most\s+)?(?:Hon(?:ou?rable|ble|\.)|His\s+Excellency|"
-    r"Her\s+Excellency|Son\s+Excellence|Monsieur|Señor|Senhor|Herr)(?:\s|$)"
-    r"|^[A-Z][\w.,'’ -]{2,50}\sEsq(?:r|re|uire)?\.?,?(?:\s*&c\.,?)*$"  # "…, Esq., &c., &c."
+    r"Her\s+Excellency|Son\s+Excellence|Monsieur|Señor|Senhor|Herr)(?:\s|$|(?=The\s))"
+    # (a web page's line break lost: "His ExcellencyThe Commander in Chief")
+    r"|^[A-Z][\w.,:'’ -]{2,50}\sEsq(?:r|re|uire)?\.?,?(?:\s*&c\.,?)*$"  # "…, Esq., &c., &c."
     r"|^Sir\s+[A-Z][\w.]*\s"  # "Sir J. Bowker, K.C.M.G., O.B.E.,"
     r"|^The\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Secretary|Minister|Ambassador|Envoy|President|"
     r"Commissar|Chancellor|Consul|Governor)\b"  # "The Secretary of State," over the name
@@ -57,9 +58,14 @@ def mark_address_blocks(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if not line.clean or line.kind in ("noise", "footnote"):
             continue
-        if i == 0 or first is None or not lines[i - 1].clean or lines[i - 1].kind == "noise":
+        under_name = (
+            i > 0 and lines[i - 1].kind == "name"
+        )  # "Go: Washington / Alexr: Hamilton Esqr."
+        if (i == 0 or first is None or not lines[i - 1].clean or lines[i - 1].kind == "noise") or (
+            under_name and _OPENS_BLOCK.match(line.clean)
+        ):
             first = i  # a paragraph opens
-            if signed and _OPENS_BLOCK.match(line.clean):
+            if (signed or under_name) and _OPENS_BLOCK.match(line.clean):
                 end = _paragraph_end(lines, i)
                 block = lines[i : end + 1]
                 if _is_address_block(block) and not _salutation_after(lines, end):

@@ -39,14 +39,17 @@ def set_parties(
     doc: Document, senders: list[str], recipients: list[str], ev: Evidence, resolver: HasAuthority,
     names: Mapping[str, str] | None = None,
 ) -> None:  # fmt: skip
-    """`names`: how the text names keys the authority file lacks ("American Embassy
-    Moscow"); a key the file has takes the file's name."""
+    """`names`: how the text names keys (see `party_name`)."""
     authority = resolver.authority
+    doc.senders = [Party(k, party_name(k, authority, names), ev) for k in senders]
+    doc.recipients = [Party(k, party_name(k, authority, names), ev) for k in recipients]
 
-    def name(k: str) -> str:
-        if names and k in names and authority.get(k) is None:
-            return names[k]
-        return authority.display_name(k)
 
-    doc.senders = [Party(k, name(k), ev) for k in senders]
-    doc.recipients = [Party(k, name(k), ev) for k in recipients]
+def party_name(key: str, authority: Authority, names: Mapping[str, str] | None = None) -> str:
+    """A party's name: the file's, unless the file lacks the key ("American Embassy
+    Moscow") or its entry is someone else or no person ("Alexander Hamilton" beside
+    the file's Maxwell M. Hamilton): then as the text names it, if it does."""
+    written = names.get(key) if names else None
+    if written and (authority.get(key) is None or authority.names_someone_else(key, written)):
+        return written
+    return authority.party_name(key)

@@ -150,7 +150,8 @@ HEADING_PREFIX = re.compile(
 )
 _NAME_WORD = re.compile(
     r"^(?:\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.|of|the|in|and|de|du|von|van|la|le|da|for|on|at|mr\.?"
-    r"|[A-Z][a-z]{0,2}:)$"  # "Th: Jefferson", "Go: Washington": a clerk's abbreviation
+    r"|[A-Z][a-z]{0,2}:"  # "Th: Jefferson", "Go: Washington": a clerk's abbreviation
+    r"|\(|\),?)$"  # a bracket set apart from its name: "Soviet Union ( Harriman ) to"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 HEADER_FIELD = re.compile(

@@ -28,7 +28,8 @@ _MONTH = (
     # a cable's or a typist's capitals and stopless abbreviations: "12 MAR 1975", "3 Jun 1975"
     r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
     r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
-    r"Nov|Dec)(?![\w'’]))"
+    # and the clerks' abbreviations with their stop left off: "Philadelphia 11th Decr 1793"
+    r"Nov|Dec|Jany|Febr?y|Apl|Augt|Sept?r|Octr|Novr|Decr)(?![\w'’]))"
 )
 # "5th", "1st." and the older "3d", "22d" ordinals
 _DAY = r"(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th|d)\.?)?"
@@ -60,19 +61,35 @@ _PLACE_NAME = (
 # A weekday or a verb before a date is no place: "Sunday 5 March 1944", "Dated 5 March".
 _NOT_A_PLACE = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Dated|Written|Sent|"
-    r"Received|Signed|On)\b)"
+    r"Received|Signed|On|Yours|Your|Faithfully|Sincerely|Truly|"
+    r"Dear|My|Mr|Mrs|His|Her|Sir|Major|Colonel|Captain|Lieutenant|Admiral)\b)"
+)
+# The addressee set before the date on one line is no place: "Major General McClellan
+# June 15, 1862" (a letter's date, its addressee named beside it).
+_ADDRESSEE_BEFORE = (
+    r"(?:(?:(?:Major|Brigadier|Lieutenant)[\s-]+)?General|Colonel|Captain|Admiral|Governor)"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}"
+)
+# Before a comma a place may hold a common noun: "War department,", "Washington city,".
+_PLACE_BEFORE_COMMA = (
+    rf"{_PLACE_WORD}(?:\s+(?:(?:of|the|de|du|on|upon)\s+)?(?:{_PLACE_WORD}|[a-z]{{3,}})){{0,4}}"
 )
 _PLACE_PREFIX = (  # "Moscow,", "The White House,", "Department of State, Washington,",
-    # and, with no comma, a place before its date: "Paris Sep. 6. 1789", "London 24th ..."
-    rf"(?P<place>(?:{_PLACE_NAME},\s*){{1,3}}|{_NOT_A_PLACE}{_PLACE_NAME}\s+(?=[A-Z0-9]))?"
+    # with no comma, a place before its date: "Paris Sep. 6. 1789", "London 24th ...",
+    # "EXECUTIVE MANSION, WASHINGTON October 26, 1862"; and an editor's place in
+    # brackets: "[New York] March 26 1796", "[London,] 14 November 1864"
+    rf"(?P<place>(?:\[{_PLACE_NAME},?\]\s*)"
+    rf"|{_NOT_A_PLACE}(?:{_PLACE_BEFORE_COMMA},\s*){{1,3}}"
+    rf"|{_NOT_A_PLACE}(?:{_PLACE_BEFORE_COMMA},\s*){{0,3}}{_PLACE_NAME}\s+(?=[A-Z0-9]))?"
 )
-_TIME = (  # "—7 p.m.", ", 6 p.m.", " 7.30 a.m.", ", noon"
-    r"(?:(?:\s*[—–-]+\s*|\s*,\s*|\s+)\d{1,2}(?:[.:]\d\d)?\s*[ap]\.\s*m\."
+_TIME = (  # "—7 p.m.", ", 6 p.m.", " 7.30 a.m.", ", noon"; a clerk's "12.10", "3.25pm", "6 pm."
+    r"(?:(?:\s*[—–-]+\s*|\s*[,.]\s*|\s+)"
+    r"(?:\d{1,2}(?:[.:]\d\d)?\s*[apAP]\.?\s*[mM]\.?|\d{1,2}[.:]\d\d)"
     r"|\s*,?\s*(?:noon|midnight))?"
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_ONLY = re.compile(
-    rf"^\s*\[?\s*{_PLACE_PREFIX}{_WEEKDAY}(?P<date>{_ANY_FULL})"
+    rf"^\s*\[?\s*(?:{_ADDRESSEE_BEFORE}|{_PLACE_PREFIX}){_WEEKDAY}(?P<date>{_ANY_FULL})"
     rf"{_TIME}\s*\.?\s*\]?\s*\.?(?P<marker>\s+\d{{1,3}})?\s*$"
 )
 
@@ -149,6 +166,7 @@ class DateLine:
 
 
 _DIGIT = re.compile(r"\d")
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _WEEKDAY_AFTER_PLACE = re.compile(
     r"(?:^|,\s*)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$|\s+$"
 )
@@ -263,10 +281,11 @@ def parse_date_line(line: str) -> DateLine | None:
     offset = m.start("date")
     fd = inner[0]
     fd = FoundDate(fd.iso, fd.start + offset, fd.end + offset, fd.text)
-    place = (m.group("place") or "").strip().rstrip(",")
-    place = _WEEKDAY_AFTER_PLACE.sub("", place).removesuffix(".") or None
-    if place and place.endswith((" D.C", " D. C")):
-        place += "."
+    place = (m.group("place") or "").strip().lstrip("[").rstrip("],").rstrip()
+    place = _WEEKDAY_AFTER_PLACE.sub("", place)
+    if not _ENDS_WITH_INITIAL.search(place):  # "Fairfax C. H.", "Washington, D.C." keep it
+        place = place.removesuffix(".")
+    place = place or None
     marker = int(m.group("marker")) if m.group("marker") else None
     return DateLine(fd, place, marker, old_style_part(printed, line), editor_year)
 

@@ -27,6 +27,7 @@ from missive.authority import Authority
 from missive.model import CERTAIN, POSSIBLE, PROBABLE, Document, Evidence, Party, Source, Span
 from missive.pipeline.attribution import document_date as _iso
 from missive.pipeline.attribution import nearest_date as _nearest_date
+from missive.pipeline.attribution import party_name
 from missive.pipeline.attribution import set_parties as _set
 from missive.pipeline.classify import split_parties as _split_parties
 from missive.pipeline.party_scans import may_announce_next, partner_matches, you_and_matches
@@ -37,6 +38,7 @@ from missive.pipeline.signatures import (
     is_full_name,
     is_surname_only,
     signed_name,
+    uninverted,
 )
 from missive.pipeline.style import STYLE_RULE as _STYLE_RULE
 from missive.pipeline.style import attribute_by_style
@@ -151,8 +153,32 @@ _TITLE_WORDS = frozenset(
         "embassy",
         "legation",
         "government",
+        # the last word of a body's name, no person's: "the Joint Chiefs of Staff"
+        "staff",
+        "chiefs",
+        "committee",
+        "council",
+        "cabinet",
+        "board",
+        "union",
+        "states",
+        "commission",
+        "command",
+        "headquarters",
+        "commissars",
+        "ministers",
+        "people",
+        "workers",
     ]
 )
+# A word alone that names no one: a closing's ("Your" above "K. M."), or a document
+# kind's before "to" ("INSTRUCTION TO SECRETARY STANTON").
+_NO_NAME_WORDS = frozenset(
+    ["your", "yours", "truly", "faithfully", "sincerely", "affectionately", "respectfully",
+     "instruction", "instructions", "telegram", "letter", "memorandum", "message", "note",
+     "despatch", "dispatch", "order", "orders", "proclamation", "reply", "circular", "report",
+     "cable", "gift", "despatches", "telegrams", "letters"]
+)  # fmt: skip
 # Titles set after a name ("Reshid Pasha", "Levett Harris Esqr"): the name is before them.
 _AFTER_NAME = frozenset(["pasha", "bey", "effendi", "agha", "esq", "esqr", "esquire"])
 _OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
@@ -234,9 +260,9 @@ class PartyResolver:
         if _POST.search(name) and (post := post_named(name)):  # "the Embassy in the Soviet Union"
             return post.key
         name = _SUFFIX.sub("", expand_editorial(name))  # "E. R. STETTINIUS, JR.", "W[illiam]"
-        inner = re.search(r"\s*\(([A-Z][\w'-]+)\)", name)
-        if inner and re.match(r"(?i)the\b", name.strip()):  # "The Ambassador ... (Harriman)"
-            return self.authority.key_for(inner.group(1))
+        inner = re.search(r"\s*\(\s*([A-Z][\w'-]+)\s*\)", name)
+        if inner and _describes_a_post(name[: inner.start()], inner.group(1), self.authority):
+            return self.authority.key_for(inner.group(1))  # "The Ambassador ... (Harriman)"
         if inner:  # "Sir N. Henderson (Berlin)": the post after a person's name
             name = name[: inner.start()] + name[inner.end() :]
         known = self.authority.resolve(name)
@@ -252,6 +278,8 @@ class PartyResolver:
             words.pop()
         if not words or words[-1].lower() in _TITLE_WORDS:
             return None  # "Dear Governor", "the Ambassador": a title names nobody by itself
+        if len(words) == 1 and words[0].lower() in _NO_NAME_WORDS:
+            return None
         return self.authority.key_for(words[-1])
 
     def names_an_office(self, name: str, iso: str | None) -> bool:
@@ -320,8 +348,14 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         if item and (item["info"].get("senders") or item["info"].get("recipients")):
             senders = resolver.resolve_names(item["info"]["senders"], iso)
             recipients = resolver.resolve_names(item["info"]["recipients"], iso)
-            names = _post_names([*item["info"]["senders"], *item["info"]["recipients"]])
+            named = [*item["info"]["senders"], *item["info"]["recipients"]]
+            names = {**_written_names(resolver, named, iso), **_post_names(named)}
             facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item), names))
+        elif item and names_key == "record_heading" and (m := _KIND_TO.match(item["text"])):
+            if key := resolver.resolve_name(m.group("r"), iso):
+                names = _written_names(resolver, [m.group("r")], iso)
+                rule = "record heading names the kind and the addressee"
+                facts.cues.append(Cue([], [key], _ev(rule, PROBABLE + 0.1, item), names))
     _joint_note_cue(facts, resolver, header, iso)
     _header_field_cues(facts, resolver, header, iso)
     if (item := header.get("sent")) and (d := resolver.direction(True, iso)):
@@ -346,7 +380,8 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         if key:
             # a surname alone ("RUSSELL.") names the writer less surely than a full name
             confidence = PROBABLE if is_surname_only(item["text"]) else CERTAIN
-            facts.cues.append(Cue([key], [], _ev("signature", confidence, item)))
+            names = _written_names(resolver, [item["text"]], iso)
+            facts.cues.append(Cue([key], [], _ev("signature", confidence, item), names))
             facts.signed = (key, signed_name(item["text"]))
     if (item := header.get("addressee")) and (name := item["info"].get("addressee")):
         key = resolver.resolve_name(name, iso)
@@ -373,6 +408,41 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     return facts
 
 
+# A record heading that gives the kind and the addressee only: "TELEGRAM TO GENERAL
+# G. B. McCLELLAN.", "Letter to V. I. Lenin".
+_KIND_TO = re.compile(
+    r"^(?:telegram|letter|note|message|despatch|dispatch|cable|memorandum)\s+to\s+"
+    r"(?P<r>[A-Z][\w.'’ -]{1,60}?)[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def _written_names(resolver: PartyResolver, names: list[str], iso: str | None) -> dict[str, str]:
+    """The names as written, for keys whose entry in the authority file is someone
+    else or no person ("Alexander Hamilton" beside the file's Maxwell M. Hamilton,
+    "George Washington" beside the place Washington, D.C.)."""
+    written: dict[str, str] = {}
+    for name in map(uninverted, names):
+        key = resolver.resolve_name(name, iso)
+        inner = re.search(r"\(\s*([A-Z][\w'-]+)\s*\)", name)  # "... (Harriman)": the holder
+        as_written = inner.group(1) if inner else signed_name(name).removeprefix("the ")
+        if key and resolver.authority.names_someone_else(key, as_written):
+            written.setdefault(key, as_written)
+    return written
+
+
+def _describes_a_post(outside: str, inner: str, authority: Authority) -> bool:
+    """Whether the words before a name in brackets describe its holder's post ("The
+    Ambassador in the Soviet Union (Harriman)", "United States Military Mission in the
+    Soviet Union (Deane)") rather than name a person whose post the brackets give
+    ("Sir N. Henderson (Berlin)")."""
+    if re.match(r"(?i)the\b", outside.strip()):
+        return True
+    if any(authority.get(k) and authority.get(k).type == "place" for k in authority.lookup(inner)):
+        return False
+    return bool(_POST.search(outside) or re.search(r"\s(?:in|of|at|to) the\s", outside))
+
+
 def _post_names(names: list[str]) -> dict[str, str]:
     """Display names of the posts a heading writes out ("American Embassy in the Soviet Union")."""
     return {
@@ -389,6 +459,7 @@ def _header_field_cues(
     place ("FROM: Moscow", "TO: American Embassy, Moscow") names no person."""
     found = {}
     names: dict[str, str] = {}
+    written: dict[str, str] = {}
     for role in ("from", "to"):
         item = header.get(f"field_{role}")
         if item and (posts := posts_addressed(item["info"]["value"])):  # "AMEMBASSY MOSCOW"
@@ -398,6 +469,7 @@ def _header_field_cues(
         key = _field_person(resolver, item["info"]["value"], iso) if item else None
         if key:
             found[role] = ([key], item)
+            written.update(_written_names(resolver, [item["info"]["value"]], iso))
     if not found and (item := _drafted_by(header)):
         key = resolver.resolve_name(item["info"]["value"], iso)
         if key:  # a memorandum of conversation names no parties: its drafter wrote it
@@ -411,7 +483,7 @@ def _header_field_cues(
         rule = "'From:'/'To:' header field" + (
             ": the posts' telegraphic addresses" if names else ""
         )
-        facts.cues.append(Cue(senders, recipients, _ev(rule, CERTAIN, item), names))
+        facts.cues.append(Cue(senders, recipients, _ev(rule, CERTAIN, item), {**written, **names}))
 
 
 def _drafted_by(header: dict) -> dict | None:
@@ -423,12 +495,18 @@ def _drafted_by(header: dict) -> dict | None:
 def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
     if _POST.search(value):
         return _head_of_post(resolver, value, iso)
-    if any(
-        (entry := resolver.authority.get(k)) is not None and entry.type == "place"
-        for k in resolver.authority.lookup(value)
-    ):
+    if _names_a_place(resolver, value):
         return None
+    if not _names_a_place(resolver, value.rpartition(",")[2]):  # "Paris, France" stays
+        value = uninverted(value)  # "Hamilton, Alexander"
     return resolver.resolve_name(value, iso)
+
+
+def _names_a_place(resolver: PartyResolver, text: str) -> bool:
+    return any(
+        (entry := resolver.authority.get(k)) is not None and entry.type == "place"
+        for k in resolver.authority.lookup(text.strip())
+    )
 
 
 _NATIONALITY = {"american": "USA", "amembassy": "USA", "united states": "USA", "u.s.": "USA",
@@ -583,8 +661,8 @@ def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
         writer = max(by_sender, key=lambda c: c.evidence.confidence)
         reader = max(by_recipient, key=lambda c: c.evidence.confidence)
         if writer.senders[0] != reader.recipients[0]:
-            _set(doc, writer.senders[:1], [], writer.evidence, resolver)
-            name = resolver.authority.display_name(reader.recipients[0])
+            _set(doc, writer.senders[:1], [], writer.evidence, resolver, writer.names)
+            name = party_name(reader.recipients[0], resolver.authority, reader.names)
             doc.recipients = [Party(reader.recipients[0], name, reader.evidence)]
             return
     best = max(one_sided, key=lambda c: c.evidence.confidence)
@@ -594,11 +672,11 @@ def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
     if best.recipients:
         recipient = best.recipients[0]
         sender = _other_side(recipient, resolver, iso)
-        _set(doc, [sender] if sender else [], [recipient], best.evidence, resolver)
+        _set(doc, [sender] if sender else [], [recipient], best.evidence, resolver, best.names)
     else:
         sender = best.senders[0]
         recipient = _other_side(sender, resolver, iso)
-        _set(doc, [sender], [recipient] if recipient else [], best.evidence, resolver)
+        _set(doc, [sender], [recipient] if recipient else [], best.evidence, resolver, best.names)
 
 
 def _other_side(key: str, resolver: PartyResolver, iso: str | None) -> str | None:

@@ -39,6 +39,22 @@ def signed_name(text: str) -> str:
     return head
 
 
+# A catalogue's inverted name: "Hamilton, Alexander", "Stalin, J. V."
+_INVERTED = re.compile(
+    r"^(?P<surname>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+"
+    r"(?P<given>(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))*)$"
+)
+_NOT_GIVEN = frozenset(["jr", "sr", "esq", "esqr", "junior", "senior"])
+
+
+def uninverted(name: str) -> str:
+    """ "Hamilton, Alexander" as "Alexander Hamilton"; any other name unchanged."""
+    m = _INVERTED.match(name.strip())
+    if not m or m.group("given").lower().rstrip(".") in _NOT_GIVEN:
+        return name
+    return f"{m.group('given')} {m.group('surname')}"
+
+
 def _ordinary_case(word: str) -> str:
     return word if len(word.rstrip(".")) <= 1 else word.capitalize()
 
