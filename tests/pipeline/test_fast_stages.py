@@ -21,7 +21,14 @@ MARKER_PIECES = ["a", "Z", "1", "12", "123", "1234", "٣", " ", "\t", "\n", ".",
 def _regex_candidates(text: str) -> list[tuple[int, int, str]]:
     found = [(*m.span(1), "fused") for m in _FUSED.finditer(text)]
     found += [(*m.span(1), "spaced") for m in _SPACED.finditer(text)]
+    found += [(*m.span(1), "bracketed") for m in _BRACKETED_SQUARE.finditer(text)]
+    found += [(*m.span(1), "bracketed") for m in _BRACKETED_ROUND.finditer(text)]
     return sorted(found)
+
+
+# Markers in brackets glued to the word before: "city.[1]", "Lenin,(1)".
+_BRACKETED_SQUARE = re.compile(r"(?<=\S)\[(\d{1,3})\]")
+_BRACKETED_ROUND = re.compile(r"(?<=[^\s(\[0-9])\((\d{1,3})\)")
 
 
 def test_marker_candidates_are_the_regex_matches() -> None:

@@ -183,6 +183,32 @@ The pages and what they exercise:
 - html_letters.html: <h2> "Churchill to Stalin" headings, date <p>s before or after
   the body, "Received …", a joint sender and two recipients, footnote <sup> links and
   an <ol class="footnotes">, entities, an unclosed <em>.
+- collected_works_letter_page.txt: a collected-works web page of one letter (the
+  Marxists Internet Archive's Marx–Engels layout) — the page title, the heading "Herzen
+  To Ogarev" with the addressee's town under it ("In Geneva"), a block of apparatus lines
+  ("Source:", "First published:", "Transcription:"), a bracketed place in the dateline,
+  numbered paragraphs that are no notes, "Your" / "A. H.", one indented note "1. …".
+- war_telegrams_page.txt: a war-telegrams page (ciml layout) — page title lines
+  ("English", "TRUMAN", "War Telegrams") that are no document, "No. N" / date / heading /
+  body / the same date again under the body / "* * *": the date under the body is that
+  document's, never the next one's; the page cut off in the last document.
+- docdata_letter_page.txt: an edition's record of one letter (Founders Online docdata) —
+  "Title: From X to Y, date", inverted "From: Hamilton, Alexander" / "To: Washington,
+  George" (a person the authority file has under another forename is named as written;
+  a surname that is a place's key names a person), the editor's place in brackets and a
+  clerk's stopless month ("[Philadelphia] Augt 4 1792"), the addressee under the signature.
+- collected_telegrams_page.txt: a collected-works volume (Lincoln's writings, Gutenberg
+  layout) — "TELEGRAM TO GENERAL H. W. HALLECK." (kind and addressee, no sender),
+  "INSTRUCTION TO SECRETARY CHASE." (a kind word is no sender), datelines with common
+  nouns in the place ("War department, Washington,", "Washington city,") and a clerk's
+  time ("4 pm."), the signature "A. Lincoln." naming the writer.
+- mecw_letter_page.txt: a Marx–Engels correspondence page — "Marx To Engels / In
+  Manchester", "[London,] 2 May 1867", a forename salutation ("Dear Fred,"), "Your" /
+  "K. M." (a closing word is no signer).
+- frus_papers_page.txt: a FRUS conference-volume page — "Roosevelt Papers: Telegram", the
+  heading "The Commanding General, United States Military Mission in the Soviet Union
+  (Deane), to the Joint Chiefs of Staff" (the bracketed surname is the post's holder; a
+  body of people is no person), "top secret", "Moscow, 21 October 1944.".
 """
 
 from __future__ import annotations

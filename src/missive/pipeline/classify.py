@@ -108,6 +108,7 @@ _COURTESY_CLOSING = re.compile(
 _MARKING = re.compile(
     r"^\[?(?:(?P<classification>personal and (?:most )?secret|most secret|top secret|"
     r"strictly (?:secret|confidential)|secret|confidential|restricted|eyes only|"
+    r"private(?: and confidential)?|"
     r"limited official use|unclassified)"
     r"|(?P<precedence>(?:most )?immediate|priority|emergency|urgent|niact|clear the line))"
     r"\.?\]?$",
@@ -246,6 +247,8 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "number", info
     if len(text) < 40 and low in _MARKING_STARTS and (m := _MARKING.match(text)):
         return "file_reference", {k: v for k, v in m.groupdict().items() if v}
+    if first == "T" and text.startswith("Title:") and (titled := _titled_heading(text)):
+        return titled
     if low in _NOTES_STARTS and NOTES_HEADING.match(text):
         return "notes_heading", {}
     if low in _SENT_STARTS and (info := sent_or_received(text)):
@@ -490,11 +493,25 @@ def _citation_tail(rest: str, dates: list) -> tuple[int, dict] | None:
     return before.start(), info
 
 
+# "Letter from Wilhelmchen enclosed. I sent him …": a lower-case word ends a sentence
+# and another begins, which a heading never does ("… to the Secretary. Secret." may).
+_SENTENCE_BREAK = re.compile(
+    r"\b[a-z]{3,}[.!?]\s+(?:I|We|He|She|It|They|You|The|This|[A-Z][a-z]+\s+[a-z]+)\b"
+)
+
+
+def _titled_heading(text: str) -> tuple[str, dict] | None:
+    """ "Title: From Thomas Jefferson to James Madison, 6 September 1789": a record's
+    heading given as its title field (an edition's API text) heads the record."""
+    kind, info = classify_text(text.removeprefix("Title:").strip())
+    return (kind, info) if kind in ("heading", "record_heading") else None
+
+
 def record_heading(text: str) -> dict | None:
     if text[:1] in "CcDd" and (info := cypher_heading(text)):
         return info
     m = RECORD_HEADING.match(text)
-    if not m or len(text) > 240:
+    if not m or len(text) > 240 or _SENTENCE_BREAK.search(m.group("rest")):
         return None
     dates = find_dates(m.group("rest"))
     info: dict = {"kind": m.group("kind").lower(), "form": (m.group("form") or "").lower()}
@@ -821,7 +838,7 @@ _APPOSITIVE = re.compile(
 _SIGNED_CLOSING = re.compile(
     r"^(?P<closing>(?:(?:Very\s+)?(?:Affectionately|Faithfully|Sincerely|Cordially|Truly|"
     r"Respectfully|Devotedly|Gratefully)\s+yours|Yours\s+(?:very\s+)?(?:affectionately|"
-    r"faithfully|sincerely|cordially|truly|respectfully|devotedly|ever))\s*,)"
+    r"faithfully|sincerely|cordially|truly|respectfully|devotedly|ever)|Yours)\s*,)"
     r"\s+(?P<name>[A-Z][\w'’.:-]*(?:\s+[A-Z][\w'’.:-]*){0,4})\.?$"
 )
 _SPLIT_LINE = re.compile(r"^(?P<left>\S.*?\S)\s{3,}(?P<right>\S.*)$")

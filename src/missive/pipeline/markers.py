@@ -56,6 +56,7 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")  # what \d+ matches in ASCII text, found f
 _FUSED_PRECEDING = frozenset("abcdefghijklmnopqrstuvwxyz.,;:\"”’')]")
 _FUSED_FOLLOWING = frozenset(",.;:\"”’')")
 _SPACED_FOLLOWING = frozenset(",.;:")
+_BRACKETS = {("[", "]"), ("(", ")")}
 
 
 def find_markers(text: str, note_numbers: frozenset[int]) -> list[Marker]:
@@ -93,7 +94,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if start == 0 or end - start > 3:
             continue
         before, after = text[start - 1], text[end : end + 1]
-        if before == "[" and after == "]" and start >= 2 and not text[start - 2].isspace():
+        if start >= 2 and _glued_brackets(before, after, text[start - 2]):
+            # "city.[1]", "Dear Comrade Lenin,(1)": glued to the word it annotates
             found.append((start, end, "bracketed"))
         elif before in _FUSED_PRECEDING:
             if not after or after.isspace() or after in _FUSED_FOLLOWING:
@@ -105,6 +107,14 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         ):
             found.append((start, end, "spaced"))
     return found
+
+
+def _glued_brackets(before: str, after: str, outside: str) -> bool:
+    if outside.isspace():
+        return False
+    if before == "[":
+        return after == "]"
+    return before == "(" and after == ")" and outside not in "([0123456789"
 
 
 def _fused_number_ok(number: int, text: str, start: int, note_numbers: frozenset[int]) -> bool:
@@ -167,7 +177,7 @@ def strip_markers(text: str, markers: list[Marker]) -> str:
         start, end = mk.start, mk.end
         if mk.form == "spaced" and start > 0 and text[start - 1] == " ":
             start -= 1
-        elif start > 0 and text[start - 1] == "[" and text[end : end + 1] == "]":
-            start, end = start - 1, end + 1  # "city.[1]"
+        elif start > 0 and (text[start - 1], text[end : end + 1]) in _BRACKETS:
+            start, end = start - 1, end + 1  # "city.[1]", "Lenin,(1)"
         text = text[:start] + text[end:]
     return text

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from missive.gc_pause import with_gc_paused
 from missive.model import Note, Source, Span
@@ -34,12 +35,18 @@ from missive.pipeline.back_matter import drop_back_matter
 from missive.pipeline.cited_records import mark_cited_records
 from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
-from missive.pipeline.document_notes import mark_document_notes, mark_unheaded_document_notes
+from missive.pipeline.document_notes import (
+    mark_document_notes,
+    mark_source_descriptions,
+    mark_unheaded_document_notes,
+)
 from missive.pipeline.lettered_markers import find_lettered_markers, note_key
 from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.lone_signatures import mark_lone_signatures
 from missive.pipeline.markers import Marker, find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph, paragraph_at
+from missive.pipeline.page_apparatus import mark_edition_apparatus, mark_heading_towns
+from missive.pipeline.postscripts import attach_closing_postscript
 from missive.pipeline.run_in_numbers import settle_entry_numbers
 from missive.pipeline.salutations import mark_run_in_salutations, unmark_run_in
 from missive.pipeline.signatures import is_surname_only
@@ -107,6 +114,7 @@ class Positions:
 def segment(source: Source, layout: Layout) -> list[Draft]:
     mark_document_notes(layout.lines[layout.first_line :])
     mark_unheaded_document_notes(layout.lines[layout.first_line :])
+    mark_source_descriptions(layout.lines[layout.first_line :])
     find_notes_section(layout)
     source.notes = read_notes(layout)
     lines = layout.lines[layout.first_line : layout.notes_start]
@@ -124,6 +132,8 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
         if line.kind != "footnote":
             attach_markers(line, numbers, lettered)
             classify(line)
+    mark_edition_apparatus(lines)
+    mark_heading_towns(lines)
     if cited := mark_cited_records(lines):
         source.notes = sorted(source.notes + cited, key=lambda n: n.span.start)
     settle_entry_numbers(lines)
@@ -139,6 +149,7 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
     drafts = drop_title_lines(drafts, layout)
     drafts = [d for d in drafts if not is_front_matter(d, layout)]
     drafts = drop_back_matter(drafts, layout)
+    drafts = attach_closing_postscript(drafts, layout)
     drafts = attach_marked_enclosures(drafts, layout)
     drafts = attach_announced_enclosures(drafts, layout)
     for d in drafts:
@@ -208,8 +219,9 @@ def find_notes_section(layout: Layout) -> None:
         return
     numbers = _numbers_from(lines, candidate)
     before = "\n".join(line.raw for line in lines[layout.first_line : candidate])
-    if not any(find_markers(chunk, numbers) for chunk in before.split("\n")):
-        return  # numbered paragraphs that nothing points at are body text
+    pointed = {m.number for chunk in before.split("\n") for m in find_markers(chunk, numbers)}
+    if len(pointed) < max(1, numbered // 2):
+        return  # numbered paragraphs that (almost) nothing points at are body text
     layout.notes_start = candidate
     layout.note_numbers = numbers
 
@@ -470,6 +482,10 @@ def _quote_balance(lines: list[Line], paragraph: list[int]) -> int:
 # --- learning the layout -------------------------------------------------------------
 
 
+# "Sent on …", "Received on …" standing alone as a line (not "Endorsed: Recd. …").
+_DATE_LINE_FORM = re.compile(r"^(?:sent|received|dispatched|despatched)\b", re.IGNORECASE)
+
+
 def learn_positions(lines: list[Line]) -> Positions:
     """Where "Sent on" lines and datelines stand, read off the lines that follow an
     opener (header position) versus those that follow body text (trailer position)."""
@@ -477,11 +493,19 @@ def learn_positions(lines: list[Line]) -> Positions:
     gaps: Counter[int] = Counter()
     previous_kind = None
     blank_run = 0
+    text_lines = [line for line in lines if line.kind not in ("blank", "noise", "footnote")]
+    next_kinds = {id(a): b.kind for a, b in pairwise(text_lines)}
     for line in lines:
         if line.kind in ("blank", "noise", "footnote"):
             blank_run += line.kind == "blank"
             continue
-        if line.kind in votes and previous_kind is not None:
+        if (
+            line.kind == "sent_received"
+            and next_kinds.get(id(line)) in _NAMING_KINDS
+            and _DATE_LINE_FORM.match(line.clean)
+        ):
+            votes["sent_received"]["header"] += 1  # "Sent on …" right above "X to Y"
+        elif line.kind in votes and previous_kind is not None:
             where = "header" if previous_kind in HEADER_KINDS else "trailer"
             votes[line.kind][where] += 1
         if line.kind == "body" and previous_kind == "body" and blank_run:
@@ -589,6 +613,9 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         elif kind == "dateline":
             if d is not None and d.state == "header":
                 d.header.append(i)
+            elif d is not None and d.state == "body" and _date_closes(lines, i, end):
+                d.trailer.append(i)
+                d.state = "closed"
             elif (
                 positions.dateline_in_header
                 or line.info.get("rule") == MARGIN_DATE_RULE  # a calendar's: heads its entry
@@ -701,6 +728,28 @@ def _runs_on(page_break: bool, last_body: int | None, lines: list[Line]) -> bool
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _date_closes(lines: list[Line], i: int, end: int) -> bool:
+    """A date line after a body closes its document where a separator ("* * *") or
+    the end of the text follows it, or a number line that has a date line of its own
+    ("January 2, 1944" / "* * *" / "No. 2" / "January 4, 1944"): the date under the
+    text is the author's, whatever the source puts above its headings."""
+    following = _next_text_lines(lines, i + 1, end, 3)
+    if not following or following[0].noise == "separator":
+        return True
+    return following[0].kind == "number" and len(following) > 1 and following[1].kind == "dateline"
+
+
+def _next_text_lines(lines: list[Line], start: int, end: int, count: int) -> list[Line]:
+    found: list[Line] = []
+    for k in range(start, end):
+        if lines[k].kind == "blank" or (lines[k].kind == "noise" and lines[k].noise != "separator"):
+            continue
+        found.append(lines[k])
+        if len(found) == count:
+            break
+    return found
 
 
 def _salutation_follows(lines: list[Line], i: int, end: int) -> bool:
@@ -821,7 +870,29 @@ def _joins_header(d: Draft, kind: str, layout: Layout, line: Line | None = None)
         return (
             bool(present & _NAMING_KINDS) or present <= _MARGIN_KINDS or _markings_only(d, layout)
         )
+    if kind == "heading" and "heading" in present and line is not None:
+        return _repeats_a_party(line, [layout.lines[i] for i in d.header])
     return kind not in present or kind in ("file_reference", "field")
+
+
+def _repeats_a_party(line: Line, header: list[Line]) -> bool:
+    """ "From Alexander Hamilton" under "To George Washington from Alexander Hamilton,
+    26 March 1796": an edition's one-sided heading under its title, naming a party the
+    title names, heads the same letter."""
+    if not _one_sided_heading(line):
+        return False
+    named = [*line.info.get("senders", []), *line.info.get("recipients", [])]
+    above = [h for h in header if h.kind == "heading" and not _one_sided_heading(h)]
+    return bool(above) and any(
+        _same_party(name, party)
+        for h in above
+        for party in (*h.info.get("senders", []), *h.info.get("recipients", []))
+        for name in named
+    )
+
+
+def _same_party(a: str, b: str) -> bool:
+    return a.rstrip("0123456789*").split()[-1:] == b.rstrip("0123456789*").split()[-1:]
 
 
 _MARGIN_KINDS = {"dateline", "continuation"}
@@ -888,9 +959,16 @@ def _titles_only(d: Draft, layout: Layout) -> bool:
     if not d.trailer:
         return True
     trailer = [layout.lines[i] for i in d.trailer]
-    if not all(line.kind == "name" and line.clean.isupper() for line in trailer):
+    if not all(line.kind == "name" for line in trailer):
         return False
-    return is_front_matter(Draft(body=d.body), layout)
+    if all(line.clean.isupper() for line in trailer):
+        return is_front_matter(Draft(body=d.body), layout)
+    # "English" / "STALIN" / "War Telegrams": a page's title lines, a few words each
+    lines = [layout.lines[i] for p in d.body for i in p] + trailer
+    return all(len(line.clean.split()) <= _TITLE_WORDS for line in lines)
+
+
+_TITLE_WORDS = 4
 
 
 _TITLED_OPENERS = {"number", "heading", "record_heading"}

@@ -20,6 +20,8 @@ LABEL_KEYS: dict[str, str] = {
     "edited by": "editor",
     "translator": "translator",
     "translated by": "translator",
+    "translated": "translator",
+    "written": "written",
     "translation": "translator",
     "source": "source",
     "publisher": "publisher",

@@ -99,13 +99,21 @@ def _opening_block(text: str) -> tuple[list[list[Line]], list[Labelled], int]:
     titles: list[list[Line]] = []
     labels: list[Labelled] = []
     end = 0
+    heading_seen = False  # a one-letter page: the letter's heading above the page's labels
     for paragraph in iter_paragraphs(text, max_lines=MAX_HEADER_LINES):
         found, used = _label_lines(paragraph)
         if found:
             labels.extend(found)
-            end = paragraph[used - 1].next
+            if label_key(found[0].label) == "title" and _heads_letter_text(found[0].value):
+                heading_seen = True  # "Title: From X to Y, date": a record's own heading
+            if not heading_seen:
+                end = paragraph[used - 1].next
             if used < len(paragraph):
                 break
+        elif heading_seen or _heads_letter(paragraph):
+            if heading_seen and len(paragraph) > 2:
+                break
+            heading_seen = True  # the labels under the heading still describe the page
         elif not labels and len(titles) < MAX_TITLE_PARAGRAPHS and _is_title(paragraph):
             titles.append(paragraph)
             end = paragraph[-1].next
@@ -146,6 +154,38 @@ def _is_title(paragraph: list[Line]) -> bool:
         return False
     last = texts[-1]
     return not _SENTENCE_END.search(last) or _ABBREVIATION_END.search(last) is not None
+
+
+def _heads_letter_text(text: str) -> bool:
+    return bool(_LETTER_HEADING.match(text) or _opens_document(text))
+
+
+def _heads_letter(paragraph: list[Line]) -> bool:
+    """A short paragraph that heads one letter ("Marx To Engels" / "In Manchester",
+    "TO MAXIM GORKY", "Letter to V.I. Lenin"): the text's first document, not its title."""
+    texts = [line.text.strip() for line in paragraph]
+    if len(texts) > 2:
+        return False
+    if _heads_letter_text(texts[0]):
+        return True
+    # the parser's reading of a heading and of the town line under it
+    from missive.pipeline.classify import classify_text
+    from missive.pipeline.page_apparatus import ADDRESS_TOWN
+
+    return (
+        len(texts) == 2
+        and classify_text(texts[0])[0] == "heading"
+        and bool(ADDRESS_TOWN.match(texts[1]))
+    )
+
+
+# "Letter to V.I. Lenin", "Telegram to the Council of …", "TO MAXIM GORKY", "To: X", and
+_LETTER_HEADING = re.compile(
+    r"^(?:(?i:letter|telegram|message|note|memorandum|cable|despatch|dispatch)\s+(?i:to|from)\s+\S"
+    r"|(?i:to):?\s+(?:[A-Z][A-Z.'’-]+\s+)*[A-Z][A-Z.'’-]+$"
+    # an edition's dated title: "From George Washington to Alexander Hamilton, 11 December 1793"
+    r"|(?i:from|to)\s+[A-Z].*\s(?i:to|from)\s+[A-Z].*,\s+\S.*\d{4}\.?$)"
+)
 
 
 def _opens_document(line: str) -> bool:
