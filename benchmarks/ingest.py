@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/ingest.py --sizes 2000 --runs 5
     .venv/bin/python benchmarks/ingest.py --quick         # N = 500, one run (smoke test)
     .venv/bin/python benchmarks/ingest.py --sizes 2000 --stages   # + CPU seconds per stage
+                                                 # (and in the cyclic garbage collector)
 
 For each N it writes a synthetic volume in the layout of the MIA Stalin–Roosevelt
 transcription (see ``synth.py``; sentences are taken from the sample at run time) to a
@@ -90,6 +91,20 @@ def _time_stages(totals: dict[str, float]) -> None:
             setattr(module, attribute, timed(attribute, getattr(module, attribute)))
 
 
+def _time_collector(totals: dict[str, float]) -> None:
+    """CPU seconds the cyclic garbage collector spends, added up in totals["gc"] (the
+    collections run inside the stages and the store, so this overlaps their figures)."""
+    started = [0.0]
+
+    def callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            totals["gc"] = totals.get("gc", 0.0) + time.process_time() - started[0]
+
+    gc.callbacks.append(callback)
+
+
 @dataclass
 class RunResult:
     documents: int  # documents the parser found (top level)
@@ -127,6 +142,8 @@ def measure(paths: list[str], db_path: str, trace: bool, stages: bool = False) -
     rss_import = _maxrss_mib()
     baseline_seconds, baseline_chunks = _baseline(paths)
     gc.collect()
+    if stages:
+        _time_collector(totals)
     if trace:
         import tracemalloc
 
@@ -181,6 +198,7 @@ def _with_other(totals: dict[str, float]) -> dict[str, float]:
     out["other pipeline"] = max(0.0, totals.get("pipeline", 0.0) - covered)
     out["read"] = totals.get("read", 0.0)
     out["store"] = totals.get("store", 0.0)
+    out["of which gc"] = totals.get("gc", 0.0)
     return out
 
 

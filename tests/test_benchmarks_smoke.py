@@ -50,3 +50,20 @@ def test_quick_benchmark_prints_documents_per_second() -> None:
     assert rows, proc.stdout
     for row in rows:
         assert float(row[4].replace(",", "")) > 0, proc.stdout  # the docs/s column
+
+
+@pytest.mark.slow
+def test_stages_include_the_garbage_collector() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--sizes", "200", "--runs", "1", "--no-trace", "--stages",
+         "--layouts", "single"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    stages = next(line for line in proc.stdout.splitlines() if line.startswith("stages, N=200"))
+    assert re.search(
+        r"link_quotations \d+\.\d\d, .*store \d+\.\d\d, of which gc \d+\.\d\d$", stages
+    )

@@ -330,8 +330,10 @@ def _compare(source: Source, lines: LineIndex, later: Entry, earlier: Entry, a: 
     if share >= SAME_AS_SHARE:
         later.doc.links.append(_same_as(source, later, earlier, share))
         return
+    target_id = earlier.doc.id
+    description = f"passage of {target_id}"
     for p in passages:
-        later.doc.links.append(_quote(source, lines, later, earlier, p, a, b))
+        later.doc.links.append(_quote(source, lines, later, earlier, p, a, b, description))
 
 
 def _related(a: Entry, b: Entry) -> bool:
@@ -369,16 +371,20 @@ _UNSEEN = Span(0, 0)  # a passage not yet located (compared by identity; None: n
 
 
 def _quote(source: Source, lines: LineIndex, later: Entry, earlier: Entry, p: Passage,
-           a: Shingled, b: Shingled) -> Link:  # fmt: skip
-    quoting, span = _locate(source, later, a, p.a_first, p.a_last)
-    quoted, target_span = _locate(source, earlier, b, p.b_first, p.b_last)
+           a: Shingled, b: Shingled, description: str) -> Link:  # fmt: skip
+    """`description`: the link's target description (one for all passages of a pair)."""
+    quoting, span = a.located_words.get((p.a_first, p.a_last)) or _locate(
+        source, later, a, p.a_first, p.a_last
+    )
+    quoted, target_span = b.located_words.get((p.b_first, p.b_last)) or _locate(
+        source, earlier, b, p.b_first, p.b_last
+    )
     words = p.a_last - p.a_first + 1
-    target_id = earlier.doc.id
     return Link(
         "quotes",
-        target_id,
+        earlier.doc.id,
         Evidence(_shared_words_rule(words), PROBABLE + 0.1, span, quoting),
-        f"passage of {target_id}",
+        description,
         {
             "words": words,
             "target_text": quoted,

@@ -50,12 +50,13 @@ class VerbatimParagraphs:
             return None
         start = paragraph.span.start + inside
         doc_span = self.doc.span
-        if start + len(passage) > min(doc_span.end, len(source.readable)):
+        readable = source.readable
+        if start + len(passage) > min(doc_span.end, len(readable)):
             return None
         first = passage[: passage.find(" ")]
-        if source.readable.find(first, doc_span.start, start + len(first)) != start:
+        if readable.find(first, doc_span.start, start + len(first)) != start:
             # The first word stands earlier too: where do the first words stand?
-            head = find_words(source.readable, passage.split(" ", edge)[:edge], doc_span.start,
+            head = find_words(readable, passage.split(" ", edge)[:edge], doc_span.start,
                               doc_span.end)  # fmt: skip
             if head is None or head[0] != start:
                 return None  # searched
