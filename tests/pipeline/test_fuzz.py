@@ -141,6 +141,7 @@ def _squeezed(text: str) -> str:
 @FUZZ
 @given(text=TEXTS)
 @example(text="a\r\n**b**\r\n~~c~~ d-\u2028e\x85f")
+@example(text="x\n*** END OF THE PROJECT GUTENBERG EBOOK LETTERS ***\nThe licence")
 def test_normalized_lines_map_back_to_the_original(text: str) -> None:
     source = _source(text)
     layout = normalize(source)

@@ -81,11 +81,13 @@ _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{
 def normalize(source: Source) -> Layout:
     lines = cleaned_lines(source.readable)
     first = first_line_after(lines, source.header_end)
-    if "PROJECT GUTENBERG" in source.readable[:20_000].upper():
+    opening = source.readable[:20_000].upper()
+    if "GUTENBERG" in opening or "EBOOK" in opening:  # a library's frame or a site's blurb
         from missive.pipeline.ebook_frame import book_lines
 
         first, stop = book_lines(lines, first)
-        del lines[stop:]  # the library's licence after the book
+        for line in lines[stop:]:  # the library's licence after the book: blank noise
+            line.clean, line.noise = "", "ebook frame"
     _mark_running_heads(lines)
     return Layout(lines=lines, first_line=first)
 
