@@ -104,3 +104,26 @@ def test_an_addressee_before_a_date_is_no_place():
     parsed = parse_date_line("Major General Meade June 15, 1863")
     assert (parsed.place, parsed.date.iso) == (None, "1863-06-15")
     assert parse_date_line("Mr Seward June 15, 1863") is None  # a title alone: no dateline
+
+
+def _date_line_variants():
+    """Date lines in many shapes: a place or addressee before, a time, marker, dual
+    date or the editor's year after, and near misses."""
+    befores = ["", "Moscow, ", "[London,] ", "[New York] ", "EXECUTIVE MANSION, WASHINGTON ",
+               "General Hooker ", "Sunday, ", "Sent on ", "The Ambassador (Kennan) to ",
+               "Head-Quarters Army of the Potomac "]  # fmt: skip
+    dates = ["January 5, 1943", "5 January 1943", "Feby. 4. 1790", "Decr 11 1793",
+             "February 30, 1943", "1943-01-05", "1975 March 12", "January 28 (February 9), 1854",
+             "16/28 February 1854", "28 March [1801]", "August 19th, 1943", "May 5"]  # fmt: skip
+    afters = ["", ".", " 51", "—7 p.m.", ", noon", ".]", " and more", " (Harriman)"]
+    for before in befores:
+        for date in dates:
+            for after in afters:
+                yield before + date + after
+
+
+def test_the_shortcuts_read_every_line_as_the_whole_pattern_does():
+    from missive.pipeline.dates import _date_line_in_full
+
+    for line in _date_line_variants():
+        assert parse_date_line(line) == _date_line_in_full(line), line

@@ -84,6 +84,7 @@ def mark_blocks_above_salutations(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind != "salutation":
             continue
+        _mark_street_address(lines, i)
         end = _text_before(lines, i)
         if end is None:
             continue
@@ -93,6 +94,42 @@ def mark_blocks_above_salutations(lines: list[Line]) -> None:
         block = lines[first : end + 1]
         if _OPENS_BLOCK.match(block[0].clean) and _is_address_block(block, _ABOVE_KINDS):
             _mark(block, above=True)
+
+
+# The writer's street address under the dateline: "7 Southgate", "No. 9 Grafton Terrace",
+# "Modena Villas".
+_WORD = r"[A-Z][\w'’.-]*"
+_STREET_WORD = (
+    r"(?:Street|St\.|Road|Rd\.|Square|Sq\.|Terrace|Place|Lane|Row|Gardens|Crescent|Villas|"
+    r"Park|Avenue|Hill|Court|Buildings|Walk|Grove)"
+)
+_STREET_ADDRESS = re.compile(
+    rf"^(?:(?:No\.\s*)?\d{{1,4}}[a-z]?,?\s+{_WORD}(?:\s+(?:{_WORD}|of|the)){{0,4}}"
+    rf"|(?:{_WORD}\s+){{1,3}}{_STREET_WORD})(?:,\s*{_WORD}(?:\s+{_WORD}){{0,2}})?\.?$"
+)
+
+
+def _mark_street_address(lines: list[Line], salutation: int) -> None:
+    """A street address set between the dateline and the salutation ("Manchester,
+    3 August 1859" / "7 Southgate" / "Dear Moor,") continues the dateline: the
+    salutation after it still opens the letter."""
+    above = _nearest_above(lines, salutation)
+    # ("Modena Villas" reads as a name by itself)
+    if above is None or lines[above].kind not in ("body", "name") or len(lines[above].clean) > 50:
+        return
+    if not _STREET_ADDRESS.match(lines[above].clean):
+        return
+    dateline = _nearest_above(lines, above)
+    if dateline is not None and lines[dateline].kind == "dateline":
+        lines[above].kind, lines[above].info = "continuation", {"continues": lines[dateline].no}
+
+
+def _nearest_above(lines: list[Line], i: int) -> int | None:
+    """The nearest non-blank line above line `i`, across one blank line at most."""
+    for k in (i - 1, i - 2):
+        if k >= 0 and lines[k].clean:
+            return k
+    return None
 
 
 def _text_before(lines: list[Line], i: int) -> int | None:

@@ -165,7 +165,8 @@ class DateLine:
     editor_year: bool = False  # the year is the editor's, in brackets: "28 March [1801]"
 
 
-_DIGIT = re.compile(r"\d")
+# Every full date form holds a year: a line without one is no date line.
+_YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _WEEKDAY_AFTER_PLACE = re.compile(
     r"(?:^|,\s*)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$|\s+$"
@@ -209,10 +210,15 @@ _DUAL_MONTH_YEAR = re.compile(
 )
 
 
+# What every dual date holds: a day or a month (every month name opens with one of
+# these capitals) after its "/" or "(": "(Harriman)" is none.
+_MAY_BE_DUAL = re.compile(r"[/(]\s*[\dJFMASOND]")
+
+
 def new_style(line: str) -> str:
     """The line with the Old Style day of a dual date blanked out (same length, so
     offsets hold): the New Style date is the one that compares with other letters."""
-    if "/" not in line and "(" not in line:
+    if ("/" not in line and "(" not in line) or not _MAY_BE_DUAL.search(line):
         return line
     line = _DUAL_MONTH_YEAR.sub(_keep_new_month, line)
     return _DUAL_DAY.sub(_keep_new_style, _DUAL_MONTH.sub(_keep_new_month, line))
@@ -263,10 +269,60 @@ def _keep_new_style(m: re.Match[str]) -> str:
 _EDITOR_YEAR = re.compile(r"\[(?P<year>1[5-9]\d\d)\]\s*\.?\s*$")
 
 
+def _first_date(text: str) -> FoundDate | None:
+    """`find_dates(text)[0]`, cheaply in the common cases: a date that opens the text
+    is the first one found (none starts before it), "Month D, YYYY" winning any tie,
+    "D Month YYYY" only when no "Month D, YYYY" is anywhere in the text."""
+    m = _MDY.match(text)
+    if m and (fd := _from_match(m, True)):
+        return fd
+    if not m and not _MDY.search(text) and (m := _DMY.match(text)) and (fd := _from_match(m, True)):
+        return fd
+    found = find_dates(text)
+    return found[0] if found else None
+
+
+# Most date lines are a date alone. Such a line can hold no place, addressee, time,
+# marker nor dual date, so the full pattern would read it the same, only slower.
+_DATE_ALONE = re.compile(rf"\s*(?P<date>{_ANY_FULL})\s*\.?\s*")
+
+
+def _date_alone(line: str) -> DateLine | None:
+    m = _DATE_ALONE.fullmatch(line)
+    if not m or not (fd := _first_date(m.group("date"))):
+        return None
+    offset = m.start("date")
+    return DateLine(FoundDate(fd.iso, fd.start + offset, fd.end + offset, fd.text), None, None)
+
+
+# How every month token opens, in any case ("Jan.", "JANUARY", "Apl.", "Sepr"): a cheap
+# test that spares the costly line pattern the many lines with a year and no month.
+_MONTH_OPENINGS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                   "nov", "dec", "apl")  # fmt: skip
+
+
+def _may_name_a_month(line: str) -> bool:
+    low = line.lower()
+    for opening in _MONTH_OPENINGS:
+        if opening in low:
+            return True
+    return "-" in line  # an ISO date
+
+
 def parse_date_line(line: str) -> DateLine | None:
     """A line that holds only a date (and maybe a place and a note marker)."""
-    if len(line) > 90 or not _DIGIT.search(line):
+    if len(line) > 90 or not _YEAR_DIGITS.search(line):
         return None
+    if alone := _date_alone(line):
+        return alone
+    if not _may_name_a_month(line):
+        return None
+    return _date_line_in_full(line)
+
+
+def _date_line_in_full(line: str) -> DateLine | None:
+    """The date line read with the whole pattern: place, addressee, weekday, time,
+    marker, dual date, the editor's year (`parse_date_line`'s shortcuts agree with it)."""
     editor_year = False
     if "[" in line and (year := _EDITOR_YEAR.search(line)) and year.start() > 0:
         editor_year = True  # brackets to spaces: the offsets hold
@@ -275,11 +331,10 @@ def parse_date_line(line: str) -> DateLine | None:
     m = _DATE_ONLY.match(line)
     if not m:
         return None
-    inner = find_dates(m.group("date"))
-    if not inner:
+    fd = _first_date(m.group("date"))
+    if fd is None:
         return None
     offset = m.start("date")
-    fd = inner[0]
     fd = FoundDate(fd.iso, fd.start + offset, fd.end + offset, fd.text)
     place = (m.group("place") or "").strip().lstrip("[").rstrip("],").rstrip()
     place = _WEEKDAY_AFTER_PLACE.sub("", place)

@@ -347,7 +347,9 @@ def read_kind(doc: Document, header: dict, text: str) -> Inferred[str]:
     # Every word of _SELF_REFERENCE_WORDS begins "this ": one search spares the others.
     named = low is None or ("this " in low and first_of(low, _SELF_REFERENCE_WORDS) >= 0)
     m = _KIND_SELF_REFERENCE.search(text) if named else None
-    if m:
+    # "this note" in a letter to "Dear Sir" that closes is a short letter, not a note
+    familiar = doc.closing and doc.salutation and "dear" in doc.salutation.value.lower()
+    if m and not (familiar and m.group(1).lower() == "note"):
         return Inferred(
             m.group(1).lower(), Evidence("the text calls itself so", PROBABLE, None, m.group(0))
         )

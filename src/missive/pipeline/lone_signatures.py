@@ -7,7 +7,8 @@ says what it is: after a paragraph that ends a sentence, before a footnote, the 
 document's number or heading, or the end of the text.
 
 Reads: classified lines (kinds "body", "footnote", "number", "heading", ...).
-Changes: such a line's kind to "name" (a signature line).
+Changes: such a line's kind to "name" (a signature line); then subscriptions.py reads
+the closings over the signatures.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from missive.pipeline.normalize import Line
+from missive.pipeline.subscriptions import mark_subscriptions
 
 _SURNAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|(?:Mc|Mac|O’|O')[A-Z][a-z]+)\.?$")
 # One-word paragraphs that are no one's name.
@@ -52,8 +54,8 @@ _NOT_NAMES = frozenset(
         "Paraphrase",
     ]
 )
-_AFTER = frozenset({"footnote", "number", "heading", "record_heading"})
-_SENTENCE_END = re.compile(r"[.!?:;)\]'’”\"]$")
+_AFTER = frozenset({"footnote", "number", "heading", "record_heading", "file_reference"})
+_SENTENCE_END = re.compile(r"[.!?:;)\]'’”\"](?:\d{1,3})?$")  # and its note marker: "reaction.72"
 
 
 def mark_lone_signatures(lines: list[Line]) -> None:
@@ -66,6 +68,7 @@ def mark_lone_signatures(lines: list[Line]) -> None:
             continue
         if after is None or after.kind in _AFTER:
             line.kind, line.info = "name", {}
+    mark_subscriptions(lines)  # then the closings over them, and initials that sign
 
 
 def _is_surname(text: str) -> bool:
@@ -76,6 +79,8 @@ def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
     """The nearest non-blank line before (-1) or after (+1) line i, across one blank
     line only (a paragraph of its own)."""
     j = i + step
+    if step > 0 and j < len(lines) and lines[j].kind == "footnote":
+        return lines[j]  # the document's footnotes set right under the signer
     if not (0 <= j < len(lines)) or lines[j].clean:
         return None  # the surname must stand as a paragraph by itself
     j += step

@@ -30,12 +30,14 @@ from missive.pipeline.attribution import nearest_date as _nearest_date
 from missive.pipeline.attribution import party_name
 from missive.pipeline.attribution import set_parties as _set
 from missive.pipeline.classify import split_parties as _split_parties
+from missive.pipeline.introduced_writer import add_introduced_writer
 from missive.pipeline.party_scans import may_announce_next, partner_matches, you_and_matches
 from missive.pipeline.posts import post_named, posts_addressed
 from missive.pipeline.replies import DateReference, complete_year, find_date_references
 from missive.pipeline.signatures import (
     expand_editorial,
     is_full_name,
+    is_initials_only,
     is_surname_only,
     signed_name,
     uninverted,
@@ -352,7 +354,8 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
             names = {**_written_names(resolver, named, iso), **_post_names(named)}
             facts.cues.append(Cue(senders, recipients, _ev(rule, conf, item), names))
         elif item and names_key == "record_heading" and (m := _KIND_TO.match(item["text"])):
-            if key := resolver.resolve_name(m.group("r"), iso):
+            key = resolver.resolve_name(m.group("r"), iso)
+            if key and not _names_a_body(m.group("r"), key, resolver):
                 names = _written_names(resolver, [m.group("r")], iso)
                 rule = "record heading names the kind and the addressee"
                 facts.cues.append(Cue([], [key], _ev(rule, PROBABLE + 0.1, item), names))
@@ -367,8 +370,10 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
     if item := header.get("salutation"):
         key = resolver.resolve_name(re.sub(r"^(?:my\s+)?(?:very\s+)?dear(?:est)?\s+", "",
                                            item["text"].rstrip(",:!"), flags=re.I), iso)  # fmt: skip
-        if key:
-            facts.cues.append(Cue([], [key], _ev("salutation names the addressee", CERTAIN, item)))
+        if key:  # a name the authority file lacks may be a forename only ("Dear Fred,")
+            confidence = CERTAIN if resolver.authority.get(key) else PROBABLE
+            rule = "salutation names the addressee"
+            facts.cues.append(Cue([], [key], _ev(rule, confidence, item)))
     if item := header.get("place_line"):
         owner = resolver.seat_owner(item["text"])
         if owner:
@@ -379,7 +384,12 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
         key = resolver.resolve_name(_SIGNED.sub("", item["text"]), iso)
         if key:
             # a surname alone ("RUSSELL.") names the writer less surely than a full name
-            confidence = PROBABLE if is_surname_only(item["text"]) else CERTAIN
+            # and initials alone, by the authority file's aliases only ("K. M.")
+            confidence = (
+                PROBABLE
+                if is_surname_only(item["text"]) or is_initials_only(item["text"])
+                else CERTAIN
+            )
             names = _written_names(resolver, [item["text"]], iso)
             facts.cues.append(Cue([key], [], _ev("signature", confidence, item), names))
             facts.signed = (key, signed_name(item["text"]))
@@ -409,12 +419,19 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
 
 
 # A record heading that gives the kind and the addressee only: "TELEGRAM TO GENERAL
-# G. B. McCLELLAN.", "Letter to V. I. Lenin".
+# G. B. McCLELLAN.", "Letter to V. I. Lenin", "Letter to Friedrich Engels, 9 March 1866".
 _KIND_TO = re.compile(
     r"^(?:telegram|letter|note|message|despatch|dispatch|cable|memorandum)\s+to\s+"
-    r"(?P<r>[A-Z][\w.'’ -]{1,60}?)[.:]?$",
+    r"(?P<r>[A-Z][\w.'’ -]{1,60}?)(?:,\s+[^,]{0,30}\d{4})?[.:]?$",
     re.IGNORECASE,
 )
+
+
+def _names_a_body(name: str, key: str, resolver: PartyResolver) -> bool:
+    """Whether `name`, read as `key`, is a body of people ("the Military Council of the
+    Southern Front" read as "front"), not a person or an office the authority file
+    knows ("the Secretary of State", "the Duke of Wellington")."""
+    return " of " in name and resolver.authority.get(key) is None
 
 
 def _written_names(resolver: PartyResolver, names: list[str], iso: str | None) -> dict[str, str]:
@@ -635,6 +652,7 @@ def settle(all_facts: list[Facts], resolver: PartyResolver) -> None:
         _apply_voice(facts, resolver)
         if facts.signed:
             _name_as_signed(facts.doc, *facts.signed, resolver)
+    add_introduced_writer([facts.doc for facts in all_facts], resolver.source, resolver)
 
 
 def _name_as_signed(doc: Document, key: str, name: str, resolver: PartyResolver) -> None:
@@ -669,14 +687,15 @@ def _settle_direct(facts: Facts, resolver: PartyResolver) -> None:
     iso = _iso(doc)
     # The other side follows from the volume's declared correspondents, if it can;
     # otherwise only the side the text names is known.
+    # A side the cue names whole: "To General De Gaulle and General Giraud" is to both.
     if best.recipients:
-        recipient = best.recipients[0]
-        sender = _other_side(recipient, resolver, iso)
-        _set(doc, [sender] if sender else [], [recipient], best.evidence, resolver, best.names)
+        sender = _other_side(best.recipients[0], resolver, iso)
+        _set(doc, [sender] if sender else [], best.recipients, best.evidence, resolver, best.names)
     else:
-        sender = best.senders[0]
-        recipient = _other_side(sender, resolver, iso)
-        _set(doc, [sender], [recipient] if recipient else [], best.evidence, resolver, best.names)
+        recipient = _other_side(best.senders[0], resolver, iso)
+        _set(
+            doc, best.senders, [recipient] if recipient else [], best.evidence, resolver, best.names
+        )
 
 
 def _other_side(key: str, resolver: PartyResolver, iso: str | None) -> str | None:

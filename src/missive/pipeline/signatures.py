@@ -13,12 +13,16 @@ import re
 # name the editor supplies whole ("[Thomas Jefferson]").
 _INSIDE_WORD = re.compile(r"(?<=\w)\[(\w+\.?)\]|\[(\w+\.?)\](?=\w)")
 _WHOLE = re.compile(r"^\[([^\[\]]+)\]$")
+_ANGLE_AS_SQUARE = str.maketrans("⟨⟩", "[]")
 _SIGNED = re.compile(r"^\(?Signed\)?\.?:?\s*", re.IGNORECASE)
 _POST_NOMINAL = re.compile(r",\s*(?:Jr|Sr)\.?$", re.IGNORECASE)
 
 
 def expand_editorial(text: str) -> str:
-    """`text` with the editor's supplied letters read into it."""
+    """`text` with the editor's supplied letters read into it (square brackets, or the
+    angle brackets of letters restored where the page is torn: "⟨A.H.⟩")."""
+    if "⟨" in text:
+        text = text.translate(_ANGLE_AS_SQUARE)
     if "[" not in text:
         return text
     text = text.strip()
@@ -56,12 +60,26 @@ def uninverted(name: str) -> str:
 
 
 def _ordinary_case(word: str) -> str:
-    return word if len(word.rstrip(".")) <= 1 else word.capitalize()
+    if len(word.rstrip(".")) <= 1 or _RUN_INITIALS.match(word):  # "A.H.": initials stay
+        return word
+    return word.capitalize()
+
+
+_RUN_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
 
 
 def is_surname_only(text: str) -> bool:
     """A signature of one word: the surname alone ("RUSSELL.", "STOESSEL")."""
     return len(signed_name(text).split()) == 1
+
+
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?)+$")
+
+
+def is_initials_only(text: str) -> bool:
+    """A signature of initials alone ("K. M.", "⟨A.H.⟩"): whose they are, only the
+    authority file's aliases say."""
+    return bool(_INITIALS_ONLY.match(expand_editorial(_SIGNED.sub("", text.strip())).strip()))
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
