@@ -36,8 +36,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th|d)\.?)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 
 # Month D, YYYY | D Month YYYY | Month D (no year) | D Month (no year) | ISO
-_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[,.]\s*|\s+){_YEAR}\b")
-_DMY = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\s*,?\s*{_YEAR}\b")
+# A year may run into the hour a printer set right after it: "July 4, 18621 p.m.".
+_YEAR_END = r"(?:\b|(?=\d{1,2}(?:[.:]\d\d)?\s*[apAP]\.?\s*[mM]\b))"
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[,.]\s*|\s+){_YEAR}{_YEAR_END}")
+_DMY = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\s*,?\s*{_YEAR}{_YEAR_END}")
 _ISO = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 # the year first, as an archival database prints a cable's date: "1975 March 12"
 _YMD = re.compile(rf"\b{_YEAR}\s+{_MONTH}\s+(?P<day>[0-3]?\d)\b(?![:.]?\d)")
@@ -83,7 +85,7 @@ _PLACE_PREFIX = (  # "Moscow,", "The White House,", "Department of State, Washin
     rf"|{_NOT_A_PLACE}(?:{_PLACE_BEFORE_COMMA},\s*){{0,3}}{_PLACE_NAME}\s+(?=[A-Z0-9]))?"
 )
 _TIME = (  # "—7 p.m.", ", 6 p.m.", " 7.30 a.m.", ", noon"; a clerk's "12.10", "3.25pm", "6 pm."
-    r"(?:(?:\s*[—–-]+\s*|\s*[,.]\s*|\s+)"
+    r"(?:(?:\s*[—–-]+\s*|\s*[,.]\s*|\s+|(?<=\d))"
     r"(?:\d{1,2}(?:[.:]\d\d)?\s*[apAP]\.?\s*[mM]\.?|\d{1,2}[.:]\d\d)"
     r"|\s*,?\s*(?:noon|midnight))?"
 )
@@ -230,7 +232,41 @@ def find_new_style_dates(
     """The dates of `text` with a dual date read as its New Style date, and the Old
     Style part left aside (None when the text gives one calendar only)."""
     kept = new_style(text)
-    return find_dates(kept, yearless=yearless), old_style_part(text, kept)
+    found = find_dates(kept, yearless=yearless)
+    if not found and ("/" in text or "." in text):
+        found = numeric_dates(text)
+    return found, old_style_part(text, kept)
+
+
+# A clerk's figures on a telegram's "Sent"/"Received" line: "10/14/50" (month first,
+# as American typists write), "31.8.50" and "24.III.50" (day first, as Europeans do).
+_NUMERIC = re.compile(
+    r"(?<![\w/.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d|[IVX]{1,4})(?P=sep)"
+    r"(?P<year>1[5-9]\d\d|20\d\d|\d\d)(?![\w/]|\.\d)"
+)
+_ROMAN_MONTHS = {r: n for n, r in enumerate(
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}  # fmt: skip
+
+
+def numeric_dates(text: str) -> list[FoundDate]:
+    """The dates written in figures only; a two-digit year is of the 1900s, the age of
+    the typed telegram form that writes them."""
+    found = []
+    for m in _NUMERIC.finditer(text):
+        a, b, year = m.group("a"), m.group("b"), int(m.group("year"))
+        year = year + 1900 if year < 100 else year
+        if b in _ROMAN_MONTHS:
+            day, month = int(a), _ROMAN_MONTHS[b]
+        elif b.isdigit() and m.group("sep") == "/" and int(a) <= 12:
+            month, day = int(a), int(b)
+        elif b.isdigit():
+            day, month = int(a), int(b)
+        else:
+            continue
+        if month > 12 or not (iso := _iso(year, month, day)):
+            continue
+        found.append(FoundDate(iso, m.start(), m.end(), m.group(0)))
+    return found
 
 
 def _keep_new_month(m: re.Match[str]) -> str:

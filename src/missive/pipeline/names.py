@@ -293,6 +293,8 @@ class Gazetteer:
         body = _body(forms[0].text)
         if text[start] != body[0]:  # the first letter as the form writes it
             return False
+        if _ARTICLE_AT.match(text, start) and not _ARTICLE_AT.match(body):
+            return False  # "THE Trident Conference": the article is no part of the name
         if all(_body(f.text) != f.text for f in forms):  # only ever written "the X"
             return _AFTER_ARTICLE.search(text, max(0, start - 8), start) is not None
         return True
@@ -433,6 +435,7 @@ def _is_punctuation(char: str) -> bool:
 _AFTER_ARTICLE = re.compile(r"(?<![\w-])[Tt]he\s+[^\w\s]*$")
 _WORD = re.compile(r"(?:[^\s—–.]|\.(?![A-Z][a-z]))+\.?")
 _ARTICLE = re.compile(r"^the\s+", re.I)
+_ARTICLE_AT = re.compile(r"the\b", re.I)  # matched at a position, where "^" would fail
 
 
 @lru_cache(maxsize=4096)

@@ -181,6 +181,23 @@ _NO_NAME_WORDS = frozenset(
      "despatch", "dispatch", "order", "orders", "proclamation", "reply", "circular", "report",
      "cable", "gift", "despatches", "telegrams", "letters"]
 )  # fmt: skip
+# A document's kind alone, with its qualifiers: "Ciphered Telegram", "Secret Letter".
+_KIND_ALONE = re.compile(
+    r"(?i)^(?:(?:ciphered|cipher|coded|secret|top|strictly|personal|private|confidential|urgent"
+    r"|official|circular|telephone|radio|open)\s+)+(?:telegram|letter|memorandum|message|note"
+    r"|despatch|dispatch|cable|report)s?$"
+)
+# A name the editor supplies after another, at the end: "Feng Xi [Stalin]", "Filippov (Stalin)".
+_BRACKETED_NAME = re.compile(r"\s*[\[(]\s*(?P<name>[A-Z][\w.' -]{1,40}?)\s*[\])]\s*$")
+# A longer run of words is a name and what follows it: "Stalin describing Kim Il Sung's
+# reaction to ... of August 29, 1950" names Stalin, by its leading capitalised words.
+_LONGEST_NAME = 6
+_LEADING_NAME = re.compile(
+    r"(?:(?:[A-Z][\w'’.-]*|of|the|de|von|van)\s+)*[A-Z][\w'’.-]*(?=\s+[a-z])"
+)
+# Nouns that end a web page's labels, never a person's name.
+_PAGE_NOUNS = frozenset(["places", "topics", "organizations", "organisations", "information",
+                         "date", "documents", "subjects", "foundation", "rights", "citation"])  # fmt: skip
 # Titles set after a name ("Reshid Pasha", "Levett Harris Esqr"): the name is before them.
 _AFTER_NAME = frozenset(["pasha", "bey", "effendi", "agha", "esq", "esqr", "esquire"])
 _OPENING_CHARS = 300  # an acknowledgement counts only in the opening lines
@@ -262,6 +279,10 @@ class PartyResolver:
         if _POST.search(name) and (post := post_named(name)):  # "the Embassy in the Soviet Union"
             return post.key
         name = _SUFFIX.sub("", expand_editorial(name))  # "E. R. STETTINIUS, JR.", "W[illiam]"
+        if _KIND_ALONE.match(name.strip()):
+            return None  # "Ciphered Telegram, Shtykov to ...": the kind, no sender
+        if identified := self._identified_in_brackets(name):
+            return identified  # "Feng Xi [Stalin]": the editor names the person behind a cover name
         inner = re.search(r"\s*\(\s*([A-Z][\w'-]+)\s*\)", name)
         if inner and _describes_a_post(name[: inner.start()], inner.group(1), self.authority):
             return self.authority.key_for(inner.group(1))  # "The Ambassador ... (Harriman)"
@@ -270,6 +291,8 @@ class PartyResolver:
         known = self.authority.resolve(name)
         if known:
             return known
+        if self._only_a_place(name):
+            return None  # "From: NEW YORK", "Tsaritsyn to ...": a city names no person
         # "the British Prime Minister" holds the office "Prime Minister of the UK".
         office = _OFFICE_PREFIX.sub("", name.strip())
         holders = self._office_holders(office, iso)
@@ -282,7 +305,30 @@ class PartyResolver:
             return None  # "Dear Governor", "the Ambassador": a title names nobody by itself
         if len(words) == 1 and words[0].lower() in _NO_NAME_WORDS:
             return None
-        return self.authority.key_for(words[-1])
+        if words[-1].lower() in _PAGE_NOUNS:
+            return None  # "Associated Places", "Original Uploaded Date": a page's labels
+        if len(name.split()) > _LONGEST_NAME and (lead := _LEADING_NAME.match(name.strip())):
+            return self.resolve_name(lead.group(0), iso)  # "Stalin describing ... of August 29"
+        key = self.authority.key_for(words[-1])
+        return None if len(words) == 1 and self._is_place(key) else key
+
+    def _only_a_place(self, name: str) -> bool:
+        keys = self.authority.lookup(name.strip().rstrip(".,:"))
+        return bool(keys) and all(self._is_place(k) for k in keys)
+
+    def _is_place(self, key: str) -> bool:
+        entry = self.authority.get(key)
+        return entry is not None and entry.type == "place"
+
+    def _identified_in_brackets(self, name: str) -> str | None:
+        """The person an editor's brackets name after a name the authority file does not
+        know ("Feng Xi [Stalin]", "Filippov (Stalin)"): a cover name, and who used it."""
+        m = _BRACKETED_NAME.search(name)
+        if not m or self.authority.resolve(name[: m.start()]):
+            return None
+        key = self.authority.resolve(m.group("name"))
+        entry = self.authority.get(key) if key else None
+        return key if entry is not None and entry.type == "person" else None
 
     def names_an_office(self, name: str, iso: str | None) -> bool:
         """Whether `name` is no person's but an office's ("the Secretary of State")."""
@@ -419,10 +465,12 @@ def gather_facts(doc: Document, resolver: PartyResolver, header: dict) -> Facts:
 
 
 # A record heading that gives the kind and the addressee only: "TELEGRAM TO GENERAL
-# G. B. McCLELLAN.", "Letter to V. I. Lenin", "Letter to Friedrich Engels, 9 March 1866".
+# G. B. McCLELLAN.", "Letter to V. I. Lenin", "Letter to Friedrich Engels, 9 March 1866",
+# "Telegram to Voroshilov, Commander of the Front, Tsaritsyn" (the post and the place after).
 _KIND_TO = re.compile(
     r"^(?:telegram|letter|note|message|despatch|dispatch|cable|memorandum)\s+to\s+"
-    r"(?P<r>[A-Z][\w.'’ -]{1,60}?)(?:,\s+[^,]{0,30}\d{4})?[.:]?$",
+    r"(?P<r>[A-Z][\w.'’ -]{1,60}?)(?:,\s+[^,]{0,30}\d{4}|,\s+(?-i:[A-Z])[^,\d]{2,60}"
+    r"(?:,\s+(?-i:[A-Z])[\w'’ -]{2,30})?)?[.:]?$",
     re.IGNORECASE,
 )
 
@@ -510,13 +558,25 @@ def _drafted_by(header: dict) -> dict | None:
 
 
 def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str | None:
+    value = _MARKUP_TAG.sub("", value).strip()  # "MOSCOW<br />" copied from a page's source
     if _POST.search(value):
         return _head_of_post(resolver, value, iso)
     if _names_a_place(resolver, value):
         return None
+    while "," in value and _names_a_place(resolver, value.partition(",")[0]):
+        rest = value.partition(",")[2].strip()
+        if len(rest.split()) < 2:
+            break  # "Washington, George": a surname, inverted
+        value = rest  # "Moscow, Comrade Molotov": the city, then the person
+    last = value.rpartition(",")[2].strip()
+    if " of " in value.rpartition(",")[0] and " of " not in last and len(last.split()) > 1:
+        value = last  # "NKVD of the USSR, Comrade Beria": the person after the body
     if not _names_a_place(resolver, value.rpartition(",")[2]):  # "Paris, France" stays
         value = uninverted(value)  # "Hamilton, Alexander"
-    return resolver.resolve_name(value, iso)
+    key = resolver.resolve_name(value, iso)
+    if key and " of " in value and resolver.authority.get(key) is None:
+        return None  # "Kyiv, NKVD of the Ukrainian SSR": a body, no person
+    return key
 
 
 def _names_a_place(resolver: PartyResolver, text: str) -> bool:
@@ -526,6 +586,7 @@ def _names_a_place(resolver: PartyResolver, text: str) -> bool:
     )
 
 
+_MARKUP_TAG = re.compile(r"</?[a-zA-Z]{1,6}\s*/?>")
 _NATIONALITY = {"american": "USA", "amembassy": "USA", "united states": "USA", "u.s.": "USA",
                 "british": "UK", "soviet": "USSR", "russian": "USSR"}  # fmt: skip
 

@@ -22,7 +22,7 @@ _RUN_IN = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){1,4}\s*[:,]"
     r"|(?i:Sir|Madam|Gentlemen|(?:Your\s+)?Excellency|Dear\s+Sir|Mr\.?\s+President|"
     r"Mr\.?\s+Secretary|My\s+Lord|Mr\.?\s+Prime\s+Minister|Monsieur(?:\s+le\s+\w+)?)\s*[:,])"
-    r"\s+(?=[A-Z\"“‘'(])"
+    r"\s+(?=[A-Z\"“‘'(]|1\s+[a-z])"  # "My Lord: 1 have received": OCR's "1" for "I"
 )
 _MIN_BODY_WORDS = 3
 _SALUTATION_STARTS = frozenset("SsMmDdGgEeYy")  # what every salutation above opens with
@@ -48,11 +48,26 @@ def mark_run_in_salutations(lines: list[Line]) -> None:
 
 
 def _opens_paragraph(line: Line, above: Line | None) -> bool:
-    return above is None or above.no < line.no - 1
+    """After a blank line, or right under the document's heading ("Mr. Seward to Mr.
+    Burnley" / "Sir: I have the honor ...")."""
+    return above is None or above.no < line.no - 1 or above.kind in _HEADINGS
+
+
+_HEADINGS = frozenset({"heading", "record_heading"})
 
 
 def _under_body(above: Line | None) -> bool:
-    return above is not None and above.kind == "body" and len(above.clean) > _LONG_BODY_LINE
+    return (
+        above is not None
+        and above.kind == "body"
+        and len(above.clean) > _LONG_BODY_LINE
+        and not _editors_line(above.clean)
+    )
+
+
+def _editors_line(text: str) -> bool:
+    """A line wholly in the editor's brackets ("[From British Blue Book …, p. 12.]")."""
+    return text.startswith("[") and text.rstrip().endswith("]")
 
 
 def _mark(line: Line) -> None:

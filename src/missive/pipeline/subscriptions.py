@@ -1,6 +1,6 @@
 """A letter's closing and signature read off its last lines, where a line alone does
 not say what it is: a word of farewell on its own line over the signature ("Your" /
-"F. E.", "Adieu." / "Th: Jefferson"), the closing run onto the end of the last
+"F. E.", "Adieu." / "Th: Jefferson", the cut-short "I am, &c.," / "GRANVILLE."), the closing run onto the end of the last
 paragraph ("… to the Govern⟨ment⟩. Respecty & Affecty" / "⟨A.H.⟩"), and initials
 alone as the signature ("⟨A.H.⟩": an editor's angle brackets restore a torn page).
 
@@ -20,7 +20,10 @@ from missive.pipeline.normalize import Line
 # any line of a text.
 _FAREWELL = re.compile(
     r"^(?:Your|Yours|Yrs?\.?|Thine|Ever\s+(?:yours|thine|your\s+\w+)|Yours\s+ever|"
-    r"Adieu|Farewell|Vale)\s*[.,!]?$",
+    r"Adieu|Farewell|Vale"
+    # the formula a printed paper cuts short: "I am, &c.,", "I have, &c.", "Believe me, &c."
+    r"|(?:I\s+(?:am|have|remain)|Believe\s+me)\b[^.]{0,60}?,?\s*&c\.?(?:,?\s*&c\.?)*"
+    r")\s*[.,!]?$",
     re.IGNORECASE,
 )
 # The closing run onto the end of the last paragraph, after its last sentence:
