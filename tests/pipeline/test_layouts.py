@@ -209,6 +209,86 @@ The pages and what they exercise:
   heading "The Commanding General, United States Military Mission in the Soviet Union
   (Deane), to the Joint Chiefs of Staff" (the bracketed surname is the post's holder; a
   body of people is no person), "top secret", "Moscow, 21 October 1944.".
+- frus_wrapped_telegrams_page.txt: FRUS telegrams as history.state.gov prints them — a
+  dateline wrapped after its comma ("Moscow, March 3," / "1941—6 p.m."), a file number
+  with an en dash ("…/8–1541: Telegram"), "[Excerpts]" between heading and dateline,
+  numbered points "1." "2." "3." on lines of their own after a line ending in ":" (no
+  documents), a heading whose recipient is a 20-word office, surname signers.
+- collected_works_titles_page.txt: a collected-works page with no blank lines — an
+  editor's title without parties ("A HORSE FOR THE PRESIDENT'S SON") over an addressee
+  line "To Colonel John Hay. 12 F Street, …" and the dateline, signatures right under the
+  body ("A. LINCOLN." before the next heading, "A. Lincoln, President"), the tail of a
+  letter cut by the page's top (no document).
+- ebook_site_telegrams_page.txt: an ebook site's page of a collected volume — the site's
+  blurb ("… eBook" / "This eBook from the Gutenberg Project consists of …", no document),
+  a dateline in capitals ("CITY POINT, VIRGINIA, APRIL 3, 1865", no running head).
+- blog_letters_page.txt: a blog of Civil War letters — the post date ("Tuesday, March 11,
+  2014") over a heading that names the letter's own date and hour ("…, December 14, 1862
+  – 4 p.m."), place lines between a one-sided heading and the dateline ("War
+  Department" / "Washington City, D. C."), "A. E. BURNSIDE," / "Major-General." (name
+  and rank), "Yours truly A. LINCOLN" (closing and signature, no comma).
+- docdata_spaced_closing_page.txt: a Founders Online record whose manuscript closing is
+  run into one line with wide spaces ("With … esteem   I have the honor to be Sir   Yr.
+  most obt. ser").
+- farewell_closings_page.txt: two edition records (Founders docdata) with no blank line
+  above the signature — a farewell alone over it ("Adieu." / "Jas. Monroe"), a closing
+  run onto the end of the last paragraph ("… da⟨ys⟩. Yrs. Affecty") over initials in the
+  editor's angle brackets of a torn page ("⟨A.H.⟩"), a letter that calls itself "this
+  note" (still a letter: it is to "My dear Sir" and closes).
+- mecw_street_address_page.txt: a Marx–Engels letter with no blank lines — the writer's
+  street address between the dateline and the salutation ("Manchester, 21 October 1858"
+  / "6 Thorncliffe Grove" / "Dear Moor,"), "Your" / "F. E." at the foot.
+- initials_letter_page.txt: "Letter to Friedrich Engels, 9 March 1866" (a record heading
+  with the addressee and the date), a forename salutation ("Dear Fred,": no person's key),
+  signed with initials only ("Your" / "K. M."), which the authority file resolves.
+- greeting_replies_page.txt: a newspaper page of replies to greetings — the introduction
+  names the writer ("President Roosevelt has sent the following replies …") of the
+  headed replies under it ("To Prime Minister Churchill", "To President Benes and Foreign
+  Minister Masaryk": two addressees).
+- author_line_telegram_page.txt: a collected-works page of one telegram — the author line
+  ("J. V. Stalin") the only word on who wrote it (a writer, with less confidence), "Telegram
+  to the Military Council of the … Front" (a body of people: no addressee key), signed by
+  office only.
+- catalogue_item_page.txt: a digital collection's item page (Omeka) — the record's labels
+  on lines of their own with the value under each ("Title", "Creator", "Identifier",
+  "Date" / "1916 March 3" read as the letter's date, "Source"), "Text" over the letter,
+  the writer's address under the signature, "Original Format", "To", "Files",
+  "Collection", "Citation" and the page's citation of itself after it: one letter.
+- archive_cipher_telegram_page.txt: an archive's record page — the site's title lines,
+  "Cipher telegram from X to Y with a message from …" (the subject cut from the
+  addressee), the date, the repository on a line of its own, the quoted text.
+- ciphered_record_page.txt: a documentary reader's record — "Document No. 4", a dated
+  record heading, "[Source: …]" (the record's note), registry lines, "TOP SECRET CIPHERED
+  TELEGRAM" and "HIGHEST PRIORITY" inside the record (no second document).
+- note_verbale_page.txt: FRUS notes — the note's own serial with the registry's office
+  ("No. 512, Political II") and "Note Verbale" between heading and text; the reply's
+  formula cut short by the editors ("I avail myself [etc.]") read as its closing.
+- listed_footnotes_page.txt: a FRUS page of one letter — the archive's line over the
+  heading, a spaced marker on the heading ("Adenauer 1"), fused markers in the text, the
+  notes as an indented list right under the initialled signature ("  1. Transmitted …").
+- intercepted_messages_page.txt: intercepted and translated telegrams — "[Secret]" over
+  "From: Berlin" / "To: Tokyo", the date, the cipher and the message number; under each
+  text its serial, the translation line ("JD-1: 5871 (D) Navy Trans. 10-16-41 (S-TT)"),
+  an editors' note to a "*" marker and the collection's citation in capitals within
+  brackets: none of it text, and the next "[Secret]" heads the next message. The towns
+  of "From:"/"To:" name no person; the signature ("OSHIMA") names the sender.
+- coloured_book_page.txt: a war-time coloured book — "No. 187.—Baron Burian to Prince
+  Hohenlohe." (number run into the heading by a dash, or by a hyphen as a scan reads it),
+  "[Telegram.]", the dateline in capitals.
+- transcription_viewer_page.txt: a crowd-transcription site's page of one letter — the
+  viewer's "Viewing page 3 of 12", the site's status line, then the place and date over
+  the letter (which head it, though the page has no heading), no salutation.
+- nineteenth_century_notes_page.txt: printed diplomatic notes of the 1800s — "Sir: I have
+  the honor …" run in right under the heading with no blank line, the editor's bracketed
+  source line over "My Lord: 1 have received …" (OCR's "1"), the cut-short closing
+  "I am, &c.," over the signature "GREY.".
+- cover_name_telegram_page.txt: an archive's record of a ciphered telegram — "Ciphered
+  Telegram, X to Filippov (Stalin)" (the kind before the parties; the editor names the
+  person behind a cover name), "Sent by wire on 6/2/51 …" / "Received in Moscow on
+  6/3/51 …" (dates in figures).
+- fused_hour_dispatch_page.txt: Civil War dispatches as an edition prints them — "Banks to
+  Halleck." over a dateline whose year runs into the hour ("NEW ORLEANS, March 9, 186310
+  a.m.", the printer's dash lost).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from missive.model import Note, Span
 from missive.pipeline.document_notes import SOURCE_NOTE_INFO
 from missive.pipeline.normalize import Line, paragraph_at
 
-_SOURCE = re.compile(r"^Source\s*:\s+\S")
+_SOURCE = re.compile(r"^\[?Source\s*:\s+\S")  # "[Source: Yeltsin Documents, …]" too
 _PARTICIPANTS = re.compile(r"^(?:Participants|Present|Persons present)\s*:\s*(?P<value>.*)$")
 _DRAFTED_BY = re.compile(r"^(?:Drafted|Prepared|Recorded)\s+by\s*:\s*(?P<value>\S.{0,80})$")
 # "MEMORANDUM FOR THE PRESIDENT", "RECORD OF CONVERSATION": a record-type line in capitals.

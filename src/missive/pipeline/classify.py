@@ -81,7 +81,7 @@ _CLOSING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WITH_CLOSING = re.compile(
-    r"^With\s+(?:[\w-]+\s+){0,3}(?:respect|regards|esteem|wishes|greetings|compliments)\s*,$",
+    r"^With\s+(?:[\w-]+\s+){0,3}(?:respect|regards?|esteem|wishes|greetings|compliments)\s*,$",
     re.IGNORECASE,
 )
 # The longer formula of older letters, a sentence of its own: "I have the Honor to be
@@ -89,7 +89,7 @@ _WITH_CLOSING = re.compile(
 _FORMAL_CLOSING = re.compile(
     r"^(?:With\s+[^,.]{3,80},\s*)?"
     r"(?:I\s+(?:am|have\s+the\s+honou?r\s+to\s+be|remain)\b|(?:Believe|Accept)\s+me\b|Adieu\b)"
-    r".{0,120}\b(?:servant|serv[t]|friend|affectionately|affectly|sincerely|faithfully|"
+    r".{0,120}\b(?:servant|serv[t]|ser|friend|affectionately|affectly|sincerely|faithfully|"
     r"respectfully|truly|yours|yrs)\b[.,]?$",
     re.IGNORECASE,
 )
@@ -100,7 +100,11 @@ _COURTESY_CLOSING = re.compile(
     r"^(?:(?:Please\s+)?Accept|I\s+avail\s+myself|I\s+take\s+(?:this|the)\s+opportunity|"
     r"I\s+(?:have\s+the\s+honou?r\s+to\s+)?renew)\b.{0,200}\b(?:consideration|esteem|respect|"
     r"regard)\.?$"
-    r"|^(?:I\s+(?:am|have|remain)|Believe\s+me|Yours|Your\s+\w+)\b[^.]{0,60}?,?\s*&c\.?$",
+    r"|^(?:I\s+(?:am|have|remain)|Believe\s+me|Yours|Your\s+\w+)\b[^.]{0,60}?,?\s*&c\.?$"
+    # FRUS cuts the formula short with its own "[etc.]": "I avail myself [etc.]",
+    # "With high regard, I am [etc.]", "Accept [etc.]"
+    r"|^(?:(?:With\s+[\w ]{3,30},\s*)?I\s+(?:am|have|remain|avail\s+myself)|Accept|Believe\s+me"
+    r"|With\s+[\w ]{3,30})\b[^.\[]{0,40}?\s*\[etc\.?\]$",
     re.IGNORECASE,
 )
 # A line that is only a security classification or a precedence: "SECRET", "MOST
@@ -110,7 +114,8 @@ _MARKING = re.compile(
     r"strictly (?:secret|confidential)|secret|confidential|restricted|eyes only|"
     r"private(?: and confidential)?|"
     r"limited official use|unclassified)"
-    r"|(?P<precedence>(?:most )?immediate|priority|emergency|urgent|niact|clear the line))"
+    r"|(?P<precedence>(?:most )?immediate|(?:highest )?priority|emergency|urgent|niact|"
+    r"clear the line))"
     r"\.?\]?$",
     re.IGNORECASE,
 )
@@ -122,18 +127,22 @@ NOTES_HEADING = re.compile(
 # War 1939/33602: Telegram"), a collection ("Roosevelt Papers: Telegram"), or an
 # editor's bracketed label ("[Translation]").
 FILE_REFERENCE = re.compile(
-    r"^(?:[\d.]+[\w./ ()-]*|[A-Z][\w.'’ ]{0,40}\b(?:Papers|Files|Records|Archives?|Collection))"
+    r"^(?:[\d.]+[\w./ ()–-]*|[A-Z][\w.'’ ]{0,40}\b(?:Papers|Files|Records|Archives?|Collection))"
     r":\s*(?P<kind>Telegram|Airgram|Despatch|Dispatch|Letter|Memorandum|"
     r"Note|Instruction|Circular)\b"
     r"|^\d{2,4}\.\d+(?:\s+[\w ]{1,40})?\s+\d{4}/\d+$"
     # a telegram's own number and registry mark: "No. 482 Telegraphic [C 11863/15/18]"
     r"|^No\.?\s*(?P<serial>\d{1,6})\s+(?:\w+:?\s+){0,2}?(?P<kind2>Telegraphic|Telegram|Despatch|Dispatch|"
     r"Airgram|Letter|Note|Memorandum|Circular)\b(?:\s+\[[^\]]{1,40}\])?\.?$"
-    r"|^\[(?P<form>Translation|Paraphrase|Extract|Excerpt|Summary|Draft)\]$",
+    r"|^\[(?P<form>Translation|Paraphrase|Extracts?|Excerpts?|Summary|Draft)\]$"
+    # a note's own serial and the registry's office mark: "No. 203, Asia I"
+    r"|^No\.\s*(?P<serial2>\d{1,6}),\s+(?-i:[A-Z][A-Za-z.]*(?:\s+(?:[IVX]{1,4}|\d{1,3}|"
+    r"[A-Z][a-z.]*)){0,2})$",
     re.IGNORECASE,
 )
 RECORD_HEADING = re.compile(
     r"^(?:(?P<form>paraphrase|translation|copy|text|draft|summary)\s+of\s+(?:a\s+|the\s+)?)?"
+    r"(?:(?:cipher(?:ed)?|coded|encrypted|secret|urgent)\s+)?"  # "Cipher telegram from …"
     r"(?P<kind>telegram|cable|letter|message|memorandum|note|aide-m[ée]moire|dispatch|despatch)"
     r"\s+(?P<rest>(?:dated|sent|from|to|of|no\.|number)\b.*)$",
     re.IGNORECASE,
@@ -163,8 +172,10 @@ HEADER_FIELD = re.compile(
 )
 # "INCOMING TELEGRAM", "MEMORANDUM", "TELEGRAM SENT": a line naming the kind of record.
 DOCUMENT_TYPE_LINE = re.compile(
-    r"^(?:(?:incoming|outgoing|paraphrase of)\s+)?(?P<kind>telegram|cable|airgram|memorandum|"
-    r"aide-m[ée]moire|despatch|dispatch)(?:\s+(?:sent|received|for the files))?\.?$",
+    r"^(?:(?P<cls>top secret|most secret|secret|confidential|restricted)\s+)?"
+    r"(?:(?:incoming|outgoing|paraphrase of|cipher(?:ed)?)\s+)?(?P<kind>telegram|cable|airgram|"
+    r"memorandum|aide-m[ée]moire|despatch|dispatch|note verbale|verbal note)"
+    r"(?:\s+(?:sent|received|for the files))?\.?$",
     re.IGNORECASE,
 )
 # The line that heads a document enclosed in the one before: "Inclosure in No. 14.",
@@ -180,11 +191,14 @@ ENCLOSURE_LINE = re.compile(
 _PAPER_LABEL = re.compile(
     r"^[(\[](?:(?P<form>Extract|Translation|Paraphrase|Copy|Summary|Draft)"
     r"|(?P<classification>(?:Most |Very |Strictly )?Confidential|Secret|Most Secret|"
-    r"Private(?: and Confidential)?)|(?P<kind>Telegraphic|Circular|Separate))\.?[)\]]$",
+    r"Private(?: and Confidential)?)|(?P<kind>Telegraphic|Telegram|Circular|Separate))\.?[)\]]$",
     re.IGNORECASE,
 )
 # "212. President Roosevelt to ..." (FRUS), "No. 123. Sir N. Henderson (Berlin) to ..." (BDFP)
-_NUMBERED_HEADING = re.compile(r"^(?:No\.\s*)?(?P<n>\d{1,5})\.\s+(?P<rest>[A-Z].{3,200})$")
+# "No. 204.—Baron Burian to Baron Macchio.": a coloured book's number run into its heading.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:No\.\s*)?(?P<n>\d{1,5})\.(?:\s+|\s*[—–-]{1,2}\s*)(?P<rest>[A-Z].{3,200})$"
+)
 _DOCUMENT_BY = re.compile(
     r"^(?P<kind>memorandum|letter|note|telegram|message|aide-m[ée]moire|minute|report)"
     r"\s+(?:by|from)\s+(?=(?:the\s+)?[A-Z])",
@@ -269,12 +283,16 @@ def classify_text(text: str) -> tuple[str, dict]:
             return "file_reference", {"kind": "telegram", "reference": info["value"]}
         return "field", info
     if low in _TYPE_STARTS and (m := DOCUMENT_TYPE_LINE.match(text)):
-        return "file_reference", {"kind": m.group("kind").lower()}
+        kind = m.group("kind").lower()
+        info = {"kind": "note" if "note" in kind else kind}
+        if m.group("cls"):  # "TOP SECRET CIPHERED TELEGRAM"
+            info["classification"] = m.group("cls")
+        return "file_reference", info
     if _may_be_file_reference(text) and (m := FILE_REFERENCE.match(text)):
         kind = m.group("kind") or m.group("kind2")
         info = {"kind": _KIND_WORDS.get(kind.lower(), kind.lower())} if kind else {}
-        if m.group("serial"):
-            info["serial"] = int(m.group("serial"))
+        if serial := m.group("serial") or m.group("serial2"):
+            info["serial"] = int(serial)
         if m.group("form"):
             info["form"] = m.group("form").lower()
         return "file_reference", info
@@ -289,7 +307,11 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "number", {"number": int(m.group("n")), "kind": kind}
     if low in _RECORD_STARTS and (info := record_heading(text)):
         return "record_heading", info
-    if text[-1:] in _DIGITS and len(text) < 240 and (info := dated_heading(text)):
+    if (
+        (text[-1:] in _DIGITS or text[-2:] == "m.")
+        and len(text) < 240
+        and (info := dated_heading(text))
+    ):
         return "heading", info
     if ("—" in text[:80] or "–" in text[:80]) and (info := run_in_entry(text)):
         return "heading", info
@@ -307,6 +329,8 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "salutation", {}
     if is_closing(text):
         return "closing", {}
+    if "   " in text and (closing := spaced_closing(text)):
+        return "closing", {"closing": closing}
     if low in _SIGNED_CLOSING_STARTS and (m := _SIGNED_CLOSING.match(text)):
         return "closing", {"closing": m.group("closing"), "signature": m.group("name")}
     if is_place_line(text):
@@ -331,10 +355,10 @@ _NOTES_STARTS = "nefr"
 _SENT_STARTS = "[sdtrh"  # "d." and "r." too
 _DATE_STARTS = "[ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS  # a bracket, a place, a month, a day
 _FIELD_STARTS = "ftdsrncamie"
-_TYPE_STARTS = "ioptcamd"
-_RECORD_STARTS = "ptcdslmna"
+_TYPE_STARTS = "ioptcamdnvsr"
+_RECORD_STARTS = "ptcdslmnaue"
 _SALUTATION_STARTS = "mvdsgye"
-_MARKING_STARTS = "[pmtscrfieunl"
+_MARKING_STARTS = "[pmtscrfieunlh"
 _SIGNED_CLOSING_STARTS = "asfcrvty"
 
 
@@ -346,7 +370,7 @@ def _first_char(text: str) -> str:
     return first if first.isascii() and not first.isspace() else ""
 
 
-_KIND_WORDS = {"telegraphic": "telegram"}
+_KIND_WORDS = {"telegraphic": "telegram", "telegram": "telegram"}
 
 
 def _may_be_file_reference(text: str) -> bool:
@@ -535,8 +559,15 @@ def record_heading(text: str) -> dict | None:
     )
     if parties and not any(_DATE_START.match(parties.group(g)) for g in ("s", "r")):
         info["senders"] = [parties.group("s")]
-        info["recipients"] = [parties.group("r")]
+        info["recipients"] = [_RECORD_SUBJECT.split(parties.group("r"), maxsplit=1)[0]]
     return info
+
+
+# An archive's title goes on from the recipient to the subject: "… to the Soviet
+# ambassador in Washington with congratulations from …", "… to Hull on the Azores".
+_RECORD_SUBJECT = re.compile(
+    r"\s+(?:with|on|concerning|regarding|about|transmitting|enclosing|containing)\s+(?=[a-z])"
+)
 
 
 def header_field(text: str) -> dict | None:
@@ -565,10 +596,13 @@ def numbered_heading(text: str) -> dict | None:
     m = _NUMBERED_HEADING.match(text)
     if not m:
         return None
-    info = heading(m.group("rest"))
+    rest = m.group("rest")
+    if rest.count('"') == 1:  # an unpaired quote: a scan's speck ('to "Baron Macchio.')
+        rest = rest.replace('"', "")
+    info = heading(rest)
     if info is None:
         return None
-    return {"number": int(m.group("n")), **info, "text": m.group("rest")}
+    return {"number": int(m.group("n")), **info, "text": rest}
 
 
 # "No. 98.]   LEGATION OF THE UNITED STATES," / "No. 45.]   Mr. Dayton to Mr. Seward.
@@ -593,7 +627,10 @@ def bracketed_number(text: str) -> dict | None:
     return info
 
 
-_HEADING_DATE = re.compile(rf",\s*(?P<date>{ANY_FULL_DATE})$")
+# and the hour after it: "…, July 4, 1862 – 1 p.m."
+_HEADING_DATE = re.compile(
+    rf",\s*(?P<date>{ANY_FULL_DATE})(?:\s*[—–-]+\s*\d{{1,2}}(?:[.:]\d\d)?\s*(?i:[ap]\.\s?m\.))?$"
+)
 
 
 def dated_heading(text: str) -> dict | None:
@@ -773,9 +810,16 @@ def _all_heading_words(core: str) -> bool:
     )
 
 
+# A side may name a long office: "the Vice President of the Council of People's
+# Commissars and People's Commissar for Foreign Affairs of the Soviet Union (Molotov)".
+_MAX_SIDE_WORDS = 24
+
+
 def _is_name_phrase(text: str) -> bool:
     words = text.replace(",", " ").split()
-    if not words or len(words) > 16 or (_SENTENCE_END.search(text) and not text.endswith(".")):
+    if not words or len(words) > _MAX_SIDE_WORDS:
+        return False
+    if _SENTENCE_END.search(text) and not text.endswith("."):
         return False
     if not (words[0][0].isupper() or words[0].lower() == "the"):
         return False
@@ -838,7 +882,8 @@ _APPOSITIVE = re.compile(
 _SIGNED_CLOSING = re.compile(
     r"^(?P<closing>(?:(?:Very\s+)?(?:Affectionately|Faithfully|Sincerely|Cordially|Truly|"
     r"Respectfully|Devotedly|Gratefully)\s+yours|Yours\s+(?:very\s+)?(?:affectionately|"
-    r"faithfully|sincerely|cordially|truly|respectfully|devotedly|ever)|Yours)\s*,)"
+    r"faithfully|sincerely|cordially|truly|respectfully|devotedly|ever)|Yours)"
+    r"(?:\s*,|(?=\s+[A-Z]\.\s)))"  # no comma before initials: "Yours truly A. LINCOLN"
     r"\s+(?P<name>[A-Z][\w'’.:-]*(?:\s+[A-Z][\w'’.:-]*){0,4})\.?$"
 )
 _SPLIT_LINE = re.compile(r"^(?P<left>\S.*?\S)\s{3,}(?P<right>\S.*)$")
@@ -925,9 +970,23 @@ def is_closing(text: str) -> bool:
         and (_CLOSING_LEAD_IN.match(text) or (len(text.split()) >= 2 and _SUBSCRIPTION.match(text)))
     ):
         return True
-    if len(text) <= 240 and text[:1] in "AIBYPaibyp" and _COURTESY_CLOSING.match(text):
+    if len(text) <= 240 and text[:1] in "AIBYPWaibypw" and _COURTESY_CLOSING.match(text):
         return True
     return len(text) <= 160 and bool(_FORMAL_CLOSING.match(text))
+
+
+_SPACED_PARTS = re.compile(r"\s{3,}")
+
+
+def spaced_closing(text: str) -> str | None:
+    """ "With the truest respect & attachment   I have the honor to be Sir   Yr. Obed
+    ser": a manuscript's closing over several short lines, run into one line by a
+    transcription that keeps the line breaks as wide spaces; the closing as one text."""
+    parts = _SPACED_PARTS.split(text.strip())
+    if not 2 <= len(parts) <= 5 or any(len(p) > 60 for p in parts):
+        return None
+    joined = ", ".join(p.rstrip(",") for p in parts)
+    return " ".join(parts) if is_closing(joined) else None
 
 
 _DIGIT = re.compile(r"\d")

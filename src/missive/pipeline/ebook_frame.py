@@ -25,6 +25,13 @@ _CREDIT = re.compile(
     r"|^E-?text (?:prepared|produced) by\b",
     re.IGNORECASE,
 )
+# An ebook site's blurb over its page of the book: "Complete Project Gutenberg Abraham
+# Lincoln Writings eBook" / "This eBook from the Gutenberg Project consists of
+# approximately 1,923 pages of information about ...".
+_BLURB = re.compile(
+    r"^This e-?book\b.{0,200}\b(?:consists of|contains|is)\b|^[A-Z].{0,200}\be-?book\.?$",
+    re.IGNORECASE,
+)
 _MARKER_START = "*E"  # what a marker line opens with ("***", "End of ...")
 
 
@@ -40,7 +47,7 @@ def book_lines(lines: list[Line], first: int) -> tuple[int, int]:
         elif _END.match(text) and i >= start:
             stop = i
             break
-    return _after_credits(lines, start, stop), stop
+    return _after_blurb(lines, _after_credits(lines, start, stop), stop), stop
 
 
 def _after_credits(lines: list[Line], start: int, stop: int) -> int:
@@ -53,3 +60,17 @@ def _after_credits(lines: list[Line], start: int, stop: int) -> int:
     while i < stop and lines[i].clean:
         i += 1
     return i
+
+
+def _after_blurb(lines: list[Line], start: int, stop: int) -> int:
+    """Past the paragraphs of an ebook site's blurb that open the text."""
+    i, past = start, start
+    while i < stop:
+        if not lines[i].clean:
+            i += 1
+            continue
+        if not _BLURB.match(lines[i].clean):
+            break
+        i += 1
+        past = i
+    return past

@@ -59,7 +59,8 @@ _ATX_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?$")  # markdown "# 
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\[\s*\d{1,4}\s*\]|\d{1,4}|p\.\s*\d{1,4}|page\s+\d{1,4}"
-    r"|\[\s*page\s+\d{1,4}\s*\])$",
+    r"|\[\s*page\s+\d{1,4}\s*\]"
+    r"|(?:viewing\s+)?page\s+\d{1,4}\s+of\s+\d{1,4})$",  # a transcription site's viewer
     re.IGNORECASE,
 )
 _PAGE_NUMBER_ENDS = "-–—]\n"
@@ -74,6 +75,11 @@ _CLASSIFICATION_LINE = re.compile(
 # A labelled field ("FROM: AMEMBASSY MOSCOW", "E.O. 11652: GDS"): each cable has its own.
 _FIELD_LINE = re.compile(r"^[A-Z][A-Z.]*(?: [A-Z0-9.]+){0,2}\s*:\s*\S")
 _HEADING_WORD = re.compile(r"\b(?:TO|FROM|FOR)\b")
+_DATE_AT_END = re.compile(
+    r"\b(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?\s+[0-3]?\d(?:ST|ND|RD|TH)?"
+    r",?\s+\d{4}\.?$",
+    re.IGNORECASE,
+)
 _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<words>\D.*)|(?P<words2>\D.*?)\s+\d{1,4})$")
 
 
@@ -208,6 +214,8 @@ def _is_numbered_running_head(text: str) -> bool:
     if not m:
         return False
     words = m.group("words") or m.group("words2")
+    if _DATE_AT_END.search(text):  # "WASHINGTON, JUNE 19, 1862": a dateline in capitals
+        return False
     if _HEADING_WORD.search(words) or _FIELD_LINE.match(words):  # a heading with a note
         return False  # marker; a labelled field ("REF: (A) STATE 61022 (B) MOSCOW 3390")
     letters = [ch for ch in words if ch.isalpha()]

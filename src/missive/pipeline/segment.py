@@ -32,6 +32,12 @@ from missive.gc_pause import with_gc_paused
 from missive.model import Note, Source, Span
 from missive.pipeline.address_blocks import mark_address_blocks, mark_blocks_above_salutations
 from missive.pipeline.back_matter import drop_back_matter
+from missive.pipeline.capital_titles import mark_capital_titles
+from missive.pipeline.catalogue_fields import (
+    mark_catalogue_fields,
+    mark_repository_lines,
+    mark_self_citations,
+)
 from missive.pipeline.cited_records import mark_cited_records
 from missive.pipeline.classify import NUMBER, classify, classify_text, sent_or_received
 from missive.pipeline.dates import parse_date_line
@@ -41,14 +47,18 @@ from missive.pipeline.document_notes import (
     mark_unheaded_document_notes,
 )
 from missive.pipeline.lettered_markers import find_lettered_markers, note_key
+from missive.pipeline.list_items import mark_list_items
 from missive.pipeline.literals import first_of, lowered
 from missive.pipeline.lone_signatures import mark_lone_signatures
 from missive.pipeline.markers import Marker, find_markers, strip_markers
 from missive.pipeline.normalize import Layout, Line, join_paragraph, paragraph_at
 from missive.pipeline.page_apparatus import mark_edition_apparatus, mark_heading_towns
-from missive.pipeline.postscripts import attach_closing_postscript
+from missive.pipeline.post_dates import mark_post_dates
+from missive.pipeline.postscripts import attach_closing_address, attach_closing_postscript
+from missive.pipeline.registry_lines import mark_registry_lines
 from missive.pipeline.run_in_numbers import settle_entry_numbers
 from missive.pipeline.salutations import mark_run_in_salutations, unmark_run_in
+from missive.pipeline.signature_posts import INITIALLED_NAME, mark_signatures_with_ranks
 from missive.pipeline.signatures import is_surname_only
 from missive.pipeline.wrapped_lines import (
     join_hyphen_broken_datelines,
@@ -118,6 +128,7 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
     find_notes_section(layout)
     source.notes = read_notes(layout)
     lines = layout.lines[layout.first_line : layout.notes_start]
+    mark_registry_lines(lines)
     footnotes = mark_footnotes(lines) + _document_note_firsts(lines)
     source.notes = sorted(
         source.notes + read_footnotes(lines, footnotes), key=lambda n: n.span.start
@@ -133,10 +144,14 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
             attach_markers(line, numbers, lettered)
             classify(line)
     mark_edition_apparatus(lines)
+    mark_catalogue_fields(lines)
+    mark_repository_lines(lines)
+    mark_self_citations(lines)
     mark_heading_towns(lines)
     if cited := mark_cited_records(lines):
         source.notes = sorted(source.notes + cited, key=lambda n: n.span.start)
     settle_entry_numbers(lines)
+    mark_list_items(lines)
     read_year_sections(lines)
     join_wrapped_headings(lines)
     mark_quoted_enclosures(lines)
@@ -144,8 +159,12 @@ def segment(source: Source, layout: Layout) -> list[Draft]:
     mark_address_blocks(lines)
     mark_blocks_above_salutations(lines)
     mark_lone_signatures(lines)
+    mark_post_dates(lines)
+    mark_capital_titles(lines)
+    mark_signatures_with_ranks(lines)
     positions = learn_positions(lines)
     drafts = group(layout, positions)
+    drafts = attach_closing_address(drafts, layout)
     drafts = drop_title_lines(drafts, layout)
     drafts = [d for d in drafts if not is_front_matter(d, layout)]
     drafts = drop_back_matter(drafts, layout)
@@ -189,14 +208,16 @@ def _lettered_notes(layout: Layout) -> frozenset[int]:
     )
 
 
-def find_notes_section(layout: Layout) -> None:
-    """The notes section: after a "Notes" heading, or the tail of rising numbered notes."""
+def find_notes_section(layout: Layout) -> bool:
+    """The notes section: after a "Notes" heading, or the tail of rising numbered notes.
+    Returns whether the text ends in a run of numbered notes, taken or not (too few
+    markers above them: a window of a volume may hold too few of the text they annotate)."""
     lines = layout.lines
     for i in range(layout.first_line, len(lines)):
         if lines[i].clean and lines[i].kind != "footnote" and _NOTES_LINE.match(lines[i].clean):
             layout.notes_start = i
             layout.note_numbers = _numbers_from(lines, i + 1)
-            return
+            return True
     starts = _paragraph_starts(lines, layout.first_line)
     # Walk back from the end over paragraphs that are numbered notes (or their
     # continuation paragraphs), while the numbers keep falling.
@@ -216,14 +237,24 @@ def find_notes_section(layout: Layout) -> None:
         numbered += 1
         candidate = i
     if candidate is None or numbered < 2:
-        return
+        return False
     numbers = _numbers_from(lines, candidate)
-    before = "\n".join(line.raw for line in lines[layout.first_line : candidate])
-    pointed = {m.number for chunk in before.split("\n") for m in find_markers(chunk, numbers)}
-    if len(pointed) < max(1, numbered // 2):
-        return  # numbered paragraphs that (almost) nothing points at are body text
+    if not _points_at(lines[layout.first_line : candidate], numbers, max(1, numbered // 2)):
+        return True  # numbered paragraphs that (almost) nothing points at are body text
     layout.notes_start = candidate
     layout.note_numbers = numbers
+    return True
+
+
+def _points_at(lines: list[Line], numbers: frozenset[int], needed: int) -> bool:
+    """Whether the markers of `lines` point at `needed` different note numbers (read
+    only until they do: the whole text before the notes can be long)."""
+    pointed: set[int] = set()
+    for line in lines:
+        pointed.update(m.number for m in find_markers(line.raw, numbers))
+        if len(pointed) >= needed:
+            return True
+    return False
 
 
 def _is_structural(text: str) -> bool:
@@ -295,6 +326,10 @@ _BRACKETED_FOOTNOTE = re.compile(
 )  # "[Footnote A: ...]" is keyed by a letter (lettered_markers.py)
 
 
+# A page's notes set as an indented list right under the text: "  1. On the morning …".
+_LISTED_FOOTNOTE = re.compile(r"^\s{2,}(?P<n>\d{1,3})\.\s+(?=[A-Za-z\[“\"‘(])")  # "2. i. e., …"
+
+
 def mark_footnotes(lines: list[Line]) -> list[int]:
     """Footnotes printed at the foot of a page or of a document: paragraphs opening
     with a bare number ("1 Not printed.") after a rule line, or numbered from 1 right
@@ -318,6 +353,14 @@ def mark_footnotes(lines: list[Line]) -> list[int]:
             i = _mark_footnote_paragraph(lines, i, note_key(b.group("n")))
             lines[firsts[-1]].info["lettered"] = not b.group("n").isdigit()
             continue
+        if (listed := _LISTED_FOOTNOTE.match(line.raw)) and _listed_note_due(
+            lines, since, i, int(listed.group("n")), expecting
+        ):
+            firsts.append(i)
+            expecting = int(listed.group("n")) + 1
+            i = _mark_listed_footnote(lines, i, expecting - 1)
+            since = i
+            continue
         m = _FOOTNOTE.match(line.raw.strip()) if _opens_paragraph(lines, i) else None
         sym = m.group("sym") if m else None
         if sym and not _emphasis(line.raw.strip(), sym) and _symbol_before(lines, since, i, sym):
@@ -336,6 +379,29 @@ def mark_footnotes(lines: list[Line]) -> list[int]:
         after_rule, expecting = False, None
         i += 1
     return firsts
+
+
+def _listed_note_due(
+    lines: list[Line], since: int, i: int, n: int, expecting: int | None
+) -> bool:
+    """The list's next number, or its first when the text above carries a fused marker
+    of its first or second note (the first may stand apart: "… to Prime Minister
+    Churchill 1")."""
+    return n == expecting or (
+        n == 1 and (_marker_before(lines, since, i, 1) or _marker_before(lines, since, i, 2))
+    )
+
+
+def _mark_listed_footnote(lines: list[Line], i: int, n: int) -> int:
+    """Mark the listed note at `i` and the lines that continue it, up to the next item."""
+    first = i
+    while i < len(lines) and lines[i].clean and not (lines[i].noise and i > first):
+        if i > first and _LISTED_FOOTNOTE.match(lines[i].raw):
+            break
+        lines[i].kind = "footnote"
+        lines[i].info = {"footnote": n, "first": lines[first].no}
+        i += 1
+    return i
 
 
 def _document_note_firsts(lines: list[Line]) -> list[int]:
@@ -557,7 +623,7 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         if page_break and kind == "file_reference" and _page_marking(current, line):
             blank_run = 0  # "SECRET" under "- 2 -": the page's head, inside the document
             continue
-        if kind == "file_reference" and _repeats_heading_marking(current, line, lines):
+        if kind == "file_reference" and _repeats_heading_marking(current, line, lines, i, end):
             current.trailer.append(i)  # a cable's classification at its foot as at its head
             current.state, blank_run = "closed", 0
             continue
@@ -568,6 +634,9 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 start()  # a new letter after a gap: its salutation heads it
             elif current.state == "body":
                 kind = unmark_run_in(line)  # inside a body: no salutation
+        if kind == "place_line" and _signs_with_post(current, line, lines, i, end):
+            kind = line.kind = "name"  # "A. Lincoln, President" under the last sentence
+            line.info = {"text": line.clean.split(",")[0].strip()}  # the name, not the post
         if kind == "name" and not _signs_here(current, line, lines):
             kind = line.kind = "body"  # "FRANCE.": a section line, no signature
             line.info = {}
@@ -597,6 +666,8 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
             blank_run = 0
             continue
         d = current
+        if kind == "file_reference" and d is not None:
+            kind = _settle_marking(d, line, lines, i, end)
         if kind in OPENERS:
             if d is None or not _joins_header(d, kind, layout, line):
                 d = start()
@@ -611,6 +682,8 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 d.trailer.append(i)
                 d.state = "closed"
         elif kind == "dateline":
+            if d is not None and d.state == "body" and _place_lines_under_heading(d, lines):
+                take_place_lines_into_header(d, line, lines)
             if d is not None and d.state == "header":
                 d.header.append(i)
             elif d is not None and d.state == "body" and _date_closes(lines, i, end):
@@ -622,6 +695,7 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
                 or d is None
                 or d.state == "closed"
                 or _salutation_follows(lines, i, end)
+                or (blank_run and _under_page_head(d, drafts, layout, i, end))
             ):
                 d = start()
                 d.header.append(i)
@@ -647,11 +721,14 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
         elif (kind == "closing" and d is not None and d.state == "body") or (
             kind == "name"
             and d is not None
-            and ((d.state == "signoff" and d.trailer) or (d.state == "body" and blank_run))
+            and (
+                (d.state == "signoff" and d.trailer)
+                or (d.state == "body" and (blank_run or _signs_last(lines, i, end)))
+            )
         ):
             d.trailer.append(i)
             d.state = "signoff"
-        elif kind == "body" and _continues_heading(d, blank_run, lines):
+        elif kind == "body" and _continues_heading(d, blank_run, lines, line):
             d.header.append(i)  # a heading wrapped over two lines stays one heading
             reread_wrapped_heading(lines[d.header[-2]], line)
         else:  # body text, quoted text, and anything out of its usual place
@@ -690,6 +767,60 @@ def _signs_here(d: Draft | None, line: Line, lines: list[Line]) -> bool:
     return d.state == "body" and indent >= _SIGNATURE_INDENT
 
 
+_MAX_PLACE_LINES = 3
+_PLACE_LINE_KINDS = {"body", "name", "place_line"}
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*,?|[A-Z]\.|of|the|and|in|at|on|de|near)$")
+
+
+def _place_lines_under_heading(d: Draft, lines: list[Line]) -> bool:
+    """ "To George B. McClellan" / "War Department" / "Washington City, D. C." / "June
+    15, 1862": a few short lines of capitalised words (a place, a headquarters) between
+    a document's heading and its dateline are the dateline's place, not its text."""
+    if not any(lines[i].kind in _NAMING_KINDS for i in d.header):
+        return False
+    body = [lines[i] for p in d.body for i in p]
+    return 0 < len(body) <= _MAX_PLACE_LINES and all(
+        line.kind in _PLACE_LINE_KINDS
+        and len(line.clean) <= 50
+        and all(_PLACE_WORD.match(w) for w in line.clean.split())
+        for line in body
+    )
+
+
+def take_place_lines_into_header(d: Draft, dateline: Line, lines: list[Line]) -> None:
+    """The draft's place lines join its header; the dateline that names no place takes
+    them for its place."""
+    places = [i for p in d.body for i in p]
+    d.header.extend(places)
+    d.body, d.state = [], "header"
+    if not dateline.info.get("place"):
+        place = ", ".join(lines[i].clean.rstrip(",") for i in places)
+        dateline.info = {**dateline.info, "place": place}
+    for i in places:
+        lines[i].kind, lines[i].info = "continuation", {"continues": dateline.no}
+
+
+_ENDS_DOCUMENT = OPENERS | {"footnote", "enclosure"}
+
+
+def _signs_last(lines: list[Line], i: int, end: int) -> bool:
+    """A name line right under the body's last sentence, with no blank line between,
+    signs the letter when nothing but the next document's heading (or the end of the
+    text) follows it: "... you are crossing." / "A. LINCOLN." / "TELEGRAM TO ..."."""
+    if i == 0 or not _SENTENCE_END.search(lines[i - 1].clean):
+        return False
+    following = _next_text_lines(lines, i + 1, end, 1)
+    return not following or following[0].kind in _ENDS_DOCUMENT
+
+
+def _signs_with_post(d: Draft | None, line: Line, lines: list[Line], i: int, end: int) -> bool:
+    """An initialled name and its post after a comma, last under the body: a signature."""
+    if d is None or d.state != "body":
+        return False
+    name = line.clean.split(",")[0].strip()
+    return bool(INITIALLED_NAME.match(name)) and _signs_last(lines, i, end)
+
+
 def _closing_goes_on(d: Draft, blank_run: int, lines: list[Line]) -> bool:
     """A closing line right under another: one closing set over two lines."""
     return d.state == "signoff" and not blank_run and lines[d.trailer[-1]].kind == "closing"
@@ -703,14 +834,20 @@ def _page_marking(d: Draft | None, line: Line) -> bool:
     return bool(line.info) and line.info.keys() <= {"classification", "precedence"}
 
 
-def _repeats_heading_marking(d: Draft | None, line: Line, lines: list[Line]) -> bool:
+def _repeats_heading_marking(
+    d: Draft | None, line: Line, lines: list[Line], i: int, end: int
+) -> bool:
     """A classification line after a document's text that repeats the one above its
-    header closes it."""
+    header closes it, unless the header of another document follows it ("[Secret]"
+    over "From: Tokyo" heads the next intercept)."""
     if (
         d is None
         or d.state not in ("body", "signoff")
         or not (value := line.info.get("classification"))
     ):
+        return False
+    following = _next_text_lines(lines, i + 1, end, 1)
+    if following and following[0].kind in OPENERS - {"file_reference"}:
         return False
     return any(
         lines[i].kind == "file_reference"
@@ -730,6 +867,26 @@ def _runs_on(page_break: bool, last_body: int | None, lines: list[Line]) -> bool
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
 
 
+_PAGE_HEAD_WORDS = 15
+
+
+def _under_page_head(d: Draft, drafts: list[Draft], layout: Layout, i: int, end: int) -> bool:
+    """A date line set apart under the text's first paragraph, one short line with no
+    heading above it ("This transcription has been completed. Contact us with
+    corrections."), heads the letter: that line is the page's, not a letter's text (place
+    lines wrapped right over the date are the letter's). A date followed by another
+    document's opener closes that line instead."""
+    if drafts != [d] or d.header or d.trailer or not _short_page_head(d, layout):
+        return False
+    following = _next_text_lines(layout.lines, i + 1, end, 1)
+    return bool(following) and following[0].kind not in OPENERS | {"sent_received"}
+
+
+def _short_page_head(d: Draft, layout: Layout) -> bool:
+    words = sum(len(layout.lines[i].clean.split()) for p in d.body for i in p)
+    return len(d.body) == 1 and len(d.body[0]) == 1 and words <= _PAGE_HEAD_WORDS
+
+
 def _date_closes(lines: list[Line], i: int, end: int) -> bool:
     """A date line after a body closes its document where a separator ("* * *") or
     the end of the text follows it, or a number line that has a date line of its own
@@ -739,6 +896,50 @@ def _date_closes(lines: list[Line], i: int, end: int) -> bool:
     if not following or following[0].noise == "separator":
         return True
     return following[0].kind == "number" and len(following) > 1 and following[1].kind == "dateline"
+
+
+def _settle_marking(d: Draft, line: Line, lines: list[Line], i: int, end: int) -> str:
+    """The kind a file-reference line takes in `d`: a marking inside the text is text
+    ("HIGHEST PRIORITY" between two paragraphs of one cable), or the header's end when
+    only registry lines stand above it ("WASHINGTON 21417" / "Special no. 118")."""
+    if not _marking_within_text(d, line, lines, i, end):
+        return line.kind
+    if not _registry_lines_only(d, lines):
+        return "body"
+    d.header.extend(k for p in d.body for k in p)
+    d.body, d.state = [], "header"
+    return line.kind
+
+
+def _marking_within_text(d: Draft, line: Line, lines: list[Line], i: int, end: int) -> bool:
+    """A classification or precedence line inside an unsigned text, with more text under
+    it and no heading or number, opens no document: it is the record's own marking
+    (a ciphered telegram's "HIGHEST PRIORITY" or "TOP SECRET CIPHERED TELEGRAM" under its
+    registry lines)."""
+    if d.state != "body" or d.trailer:
+        return False
+    marking = line.info.keys() & {"classification", "precedence"}
+    if not marking or not line.info.keys() <= {"classification", "precedence", "kind"}:
+        return False
+    following = _next_text_lines(lines, i + 1, end, 1)
+    return bool(following) and following[0].kind == "body"
+
+
+_REGISTRY_WORDS = 5
+
+
+def _registry_lines_only(d: Draft, lines: list[Line]) -> bool:
+    """Whether the text so far is only a cable's registry lines (short, no sentence):
+    then they and the marking under them are the cable's header."""
+    return all(
+        len(lines[i].clean.split()) <= _REGISTRY_WORDS
+        and not _SENTENCE_END_RE.search(lines[i].clean)
+        for p in d.body
+        for i in p
+    )
+
+
+_SENTENCE_END_RE = re.compile(r"[a-z]{3,}[.!?]['\"”’]?$")
 
 
 def _next_text_lines(lines: list[Line], start: int, end: int, count: int) -> list[Line]:
@@ -762,8 +963,13 @@ def _salutation_follows(lines: list[Line], i: int, end: int) -> bool:
     return False
 
 
-def _continues_heading(d: Draft | None, blank_run: int, lines: list[Line]) -> bool:
+_MAX_HEADING_WORDS = 25  # a paragraph of prose under a heading is no part of it
+
+
+def _continues_heading(d: Draft | None, blank_run: int, lines: list[Line], line: Line) -> bool:
     if d is None or d.state != "header" or blank_run or not d.header:
+        return False
+    if len(line.clean.split()) > _MAX_HEADING_WORDS:
         return False
     previous = lines[d.header[-1]]
     return previous.kind in {"record_heading", "from_to", "heading"} and len(previous.clean) > 30
@@ -799,7 +1005,7 @@ def join_wrapped_headings(lines: list[Line]) -> None:
         i = end + 1
 
 
-_PLACE_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?:,?\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,3}$")
+_PLACE_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?:,?\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,4}$")
 
 
 def _join_place_and_date(first: Line, second: Line) -> None:
@@ -899,11 +1105,12 @@ _MARGIN_KINDS = {"dateline", "continuation"}
 
 
 def _markings_only(d: Draft, layout: Layout) -> bool:
-    """A header of classification lines alone ("SECRET" over "No. 45"): the marking
-    heads the document the number opens."""
+    """A header of classification lines alone ("SECRET" over "No. 45"), or of the
+    archive's file line ("761.93/7–745: Telegram" over "No. 198"): the marking heads
+    the document the number opens."""
     return all(
         layout.lines[i].kind == "file_reference"
-        and layout.lines[i].info.keys() <= {"classification", "precedence"}
+        and layout.lines[i].info.keys() <= {"classification", "precedence", "kind"}
         and layout.lines[i].info
         for i in d.header
     )
@@ -944,6 +1151,8 @@ def drop_title_lines(drafts: list[Draft], layout: Layout) -> list[Draft]:
     are no document: leading drafts with neither header nor trailer whose paragraphs are
     single lines, when the next draft opens with a number or a heading."""
     first = next((k for k, d in enumerate(drafts) if d.header), None)
+    if first == 1 and _page_head_over_dated_letter(drafts, layout):
+        return drafts[1:]
     if not first or not any(layout.lines[i].kind in _TITLED_OPENERS for i in drafts[first].header):
         return drafts
     leading = drafts[:first]
@@ -951,6 +1160,16 @@ def drop_title_lines(drafts: list[Draft], layout: Layout) -> list[Draft]:
            for d in leading):  # fmt: skip
         return drafts[first:]
     return drafts
+
+
+def _page_head_over_dated_letter(drafts: list[Draft], layout: Layout) -> bool:
+    """The page's line over a letter its date line heads (see _under_page_head)."""
+    head, letter = drafts[0], drafts[1]
+    return (
+        not head.trailer
+        and _short_page_head(head, layout)
+        and layout.lines[letter.header[0]].kind == "dateline"
+    )
 
 
 def _titles_only(d: Draft, layout: Layout) -> bool:

@@ -310,10 +310,15 @@ class NotesSection:
     ends: list[int]  # each note's stretch: up to the next note's first line
 
     def chosen_for(self, text: str) -> list[int]:
-        """Indices of the notes a marker in `text` may point at: those whose number
-        occurs in it (at least two, so the section still reads as a notes section)."""
-        numbers = {int(n) for n in _NUMBER.findall(text)}
-        chosen = [i for i, note in enumerate(self.notes) if note.number in numbers]
+        """Indices of the notes a marker in `text` may point at: those a marker in it
+        names, as the notes section's own test reads markers (at least two, so the
+        section still reads as a notes section)."""
+        from missive.pipeline.markers import find_markers
+
+        digits = {int(n) for n in _NUMBER.findall(text)}
+        numbers = frozenset(note.number for note in self.notes if note.number in digits)
+        pointed = {m.number for line in text.split("\n") for m in find_markers(line, numbers)}
+        chosen = [i for i, note in enumerate(self.notes) if note.number in pointed]
         if len(chosen) < 2:
             chosen = sorted({*chosen, *range(min(2, len(self.notes)))})
         return chosen
@@ -338,9 +343,12 @@ def find_notes_section(source: Source, window: int) -> NotesSection | None:
         tail = Source(name=source.name, path=source.path, sha256=source.sha256,
                       format=source.format, text=text[tail_start:])  # fmt: skip
         layout = normalize(tail)
-        find_in_layout(layout)
-        if layout.notes_start is None:
+        numbered_run = find_in_layout(layout)
+        if layout.notes_start is None and not (numbered_run and start is None and tail_start):
             return None
+        if layout.notes_start is None:  # too few of their markers in the tail: read more
+            size *= 2
+            continue
         first_text = next((i for i, line in enumerate(layout.lines) if line.clean), None)
         if start is not None or layout.notes_start != first_text or tail_start == 0:
             break

@@ -107,10 +107,12 @@ def join_wrapped_fields(paragraph: list[Line]) -> None:
 
 
 def join_hyphen_broken_datelines(paragraph: list[Line]) -> None:
-    """Two lines parted inside a word by a line-end hyphen that read as a dateline
-    only when joined ("Washington, Sept-" / "ember 3, 1943.") are one dateline."""
+    """Two lines that read as a dateline only when joined are one dateline: parted
+    inside a word by a line-end hyphen ("Washington, Sept-" / "ember 3, 1943."), or
+    after a comma, the year and hour on the next line ("Moscow, February 24," /
+    "1945—1 p.m.", a FRUS telegram's)."""
     for first, second in pairwise(paragraph):
-        if not first.clean.endswith("-") or not first.clean[-2:-1].isalpha():
+        if not (_hyphen_broken(first) or _comma_broken(first, second)):
             continue
         if first.kind in ("dateline", "continuation") or second.kind == "dateline":
             continue
@@ -120,3 +122,20 @@ def join_hyphen_broken_datelines(paragraph: list[Line]) -> None:
             continue
         first.kind, first.info = "dateline", {**info, "end": second.end, "text": joined}
         second.kind, second.info = "continuation", {"continues": first.no}
+
+
+_MAX_BROKEN_DATELINE = 60
+_YEAR_FIRST = re.compile(r"^[\[(]?\d{4}\b")
+
+
+def _hyphen_broken(first: Line) -> bool:
+    return first.clean.endswith("-") and first.clean[-2:-1].isalpha()
+
+
+def _comma_broken(first: Line, second: Line) -> bool:
+    """A short line ending in a comma over a short one that opens with the year."""
+    return (
+        first.clean.endswith(",")
+        and len(first.clean) + len(second.clean) <= _MAX_BROKEN_DATELINE
+        and bool(_YEAR_FIRST.match(second.clean))
+    )
