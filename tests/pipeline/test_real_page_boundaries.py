@@ -157,3 +157,38 @@ def test_a_closing_run_into_one_line_with_wide_spaces_is_a_closing() -> None:
         "With the truest respect & attachment I have the honor to be Sir Yr. Obed ser"
     )
     assert spaced_closing("The army moved   and we followed   at dawn.") is None
+
+
+def test_a_dateline_wrapped_inside_its_hour_is_one_dateline() -> None:
+    place, hour = _lines(("body", "Paris, March 9, 1940—11"), ("body", "p.m."))
+    join_hyphen_broken_datelines([place, hour])
+    assert place.kind == "dateline" and place.info["date"] == "1940-03-09"
+    assert hour.kind == "continuation"
+
+
+def test_a_figure_over_a_meridiem_inside_a_sentence_is_no_dateline() -> None:
+    first, second = _lines(("body", "We left at 1940—11"), ("body", "p.m."))
+    join_hyphen_broken_datelines([first, second])
+    assert (first.kind, second.kind) == ("body", "body")
+
+
+def test_an_address_line_naming_the_headings_parties_stays_in_its_header() -> None:
+    text = (
+        "The Ambassador in France (Bullitt) to the President\n\n"
+        "Paris, 4 May 1940.\n\n"
+        "Personal and confidential to the President from Bullitt.\n\n"
+        "The Premier asked me this evening to put before you once more his request.\n"
+    )
+    (doc,) = parse_text(text).documents
+    assert [p.key for p in doc.senders] == ["bullitt"]
+    assert "The Premier asked me" in doc.text
+
+
+def test_a_heading_naming_other_parties_under_a_heading_opens_its_own_document() -> None:
+    text = (
+        "The Ambassador in France (Bullitt) to the President\n\n"
+        "Paris, 4 May 1940.\n\n"
+        "The Secretary of State to the Ambassador in Italy (Phillips)\n\n"
+        "Please tell the Foreign Minister that the President's message stands.\n"
+    )
+    assert len(parse_text(text).documents) == 2

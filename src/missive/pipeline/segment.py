@@ -1084,21 +1084,27 @@ def _joins_header(d: Draft, kind: str, layout: Layout, line: Line | None = None)
 def _repeats_a_party(line: Line, header: list[Line]) -> bool:
     """ "From Alexander Hamilton" under "To George Washington from Alexander Hamilton,
     26 March 1796": an edition's one-sided heading under its title, naming a party the
-    title names, heads the same letter."""
-    if not _one_sided_heading(line):
-        return False
+    title names, heads the same letter.  So does a telegram's address line that names
+    only parties its heading names ("Personal and secret to the President from Winant."
+    under "The Ambassador in the United Kingdom (Winant) to the President")."""
     named = [*line.info.get("senders", []), *line.info.get("recipients", [])]
     above = [h for h in header if h.kind == "heading" and not _one_sided_heading(h)]
-    return bool(above) and any(
-        _same_party(name, party)
-        for h in above
-        for party in (*h.info.get("senders", []), *h.info.get("recipients", []))
-        for name in named
-    )
+    parties = [p for h in above for p in (*h.info.get("senders", []), *h.info.get("recipients", []))]
+    if not named or not parties:
+        return False
+    if _one_sided_heading(line):
+        return any(_same_party(name, party) for party in parties for name in named)
+    return all(any(_same_party(name, party) for party in parties) for name in named)
 
 
 def _same_party(a: str, b: str) -> bool:
-    return a.rstrip("0123456789*").split()[-1:] == b.rstrip("0123456789*").split()[-1:]
+    return _last_name_word(a) == _last_name_word(b)
+
+
+def _last_name_word(name: str) -> list[str]:
+    """ "Winant" of "The Ambassador in the United Kingdom (Winant)", "President" of "the
+    President1" (a note marker)."""
+    return [word.strip("()[]") for word in name.rstrip("0123456789*").split()[-1:]]
 
 
 _MARGIN_KINDS = {"dateline", "continuation"}

@@ -110,9 +110,12 @@ def join_hyphen_broken_datelines(paragraph: list[Line]) -> None:
     """Two lines that read as a dateline only when joined are one dateline: parted
     inside a word by a line-end hyphen ("Washington, Sept-" / "ember 3, 1943."), or
     after a comma, the year and hour on the next line ("Moscow, February 24," /
-    "1945—1 p.m.", a FRUS telegram's)."""
+    "1945—1 p.m.", a FRUS telegram's), or inside the hour ("London, October 5, 1941—8" /
+    "a.m.")."""
     for first, second in pairwise(paragraph):
-        if not (_hyphen_broken(first) or _comma_broken(first, second)):
+        if not (
+            _hyphen_broken(first) or _comma_broken(first, second) or _hour_broken(first, second)
+        ):
             continue
         if first.kind in ("dateline", "continuation") or second.kind == "dateline":
             continue
@@ -139,3 +142,12 @@ def _comma_broken(first: Line, second: Line) -> bool:
         and len(first.clean) + len(second.clean) <= _MAX_BROKEN_DATELINE
         and bool(_YEAR_FIRST.match(second.clean))
     )
+
+
+_HOUR_AT_END = re.compile(r"\d{4}\s*[—–-]\s*\d{1,2}(?:[.:]\d\d)?$")
+_MERIDIEM_ALONE = re.compile(r"^[ap]\.?\s?m\.?$", re.IGNORECASE)
+
+
+def _hour_broken(first: Line, second: Line) -> bool:
+    """A line ending in the year and the hour's figures over "a.m." or "p.m." alone."""
+    return bool(_HOUR_AT_END.search(first.clean) and _MERIDIEM_ALONE.match(second.clean))
