@@ -159,6 +159,7 @@ WORDS = [
     "the\nPresident", 'called "Husky"', "known as “Torch.”", 'designated as "Big Ben",',
     'code-named "Anvil"', "recalled", "Mr. Molotov", "Marshal Pietro Badoglio",
     "café.Stalin", "army.(Moscow", "naïve.U.S.", "x.-Stalin", "Soviet .Union", "Soviet\u00a0Union",
+    "U.J.Stalin", "U.S.A.", "Stalingrad", "Stalins", "Stalin2x", "Stalin_", "Moscow²", "MOSCOWS",
 ]  # fmt: skip
 
 

@@ -31,6 +31,7 @@ UNRESOLVED = 0.3
 # engine then skips quickly to the few places where a match may begin.
 _AFTER = r"(?![A-Za-z\-])"  # a name ends before a letter; digits may follow (fused markers)
 _NOT_AFTER_WORD = r"(?<![\w\-][\s\S])"  # the character before the one just read
+_NOT_AFTER_WORD_CHAR = r"(?<!\w[\s\S])"  # the same, a hyphen allowed before
 _NAME_REST = r"[a-zà-ÿ]+(?:['’-][A-Za-z][a-zà-ÿ]+)*"  # a name word after its capital
 _NAME_WORD = rf"[A-Z]{_NAME_REST}"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
@@ -357,20 +358,28 @@ def _prefixes(keys: Iterable[str]) -> frozenset[str]:
 def _may_start_pattern(initials: frozenset[str], first_words: frozenset[str]) -> re.Pattern[str]:
     """Where a form may start: a letter a form begins with, then (in any case) the
     beginning of a form's first word.  A quick filter, never stricter than
-    `Gazetteer._head`: a word is compared up to its first character outside ASCII."""
-    by_letter: dict[str, set[str]] = {}
+    `Gazetteer._head`: a word is compared up to its first character outside ASCII; one
+    all in ASCII only where no letter follows it, as `_word_ends` reads a word's end
+    (but after a full stop a word may end before a capital: "U.J.Stalin")."""
+    by_letter: dict[str, dict[str, bool]] = {}
     for word in first_words:
-        by_letter.setdefault(word[:1], set()).add(_ascii_part(word)[1:])
+        part = _ascii_part(word)
+        whole = part == word and not word.endswith(".")
+        rests = by_letter.setdefault(word[:1], {})
+        rests[part[1:]] = rests.get(part[1:], True) and whole  # two words, one ASCII part
     branches = []
     for letter in sorted(initials):
+        # Not inside a word (`find` skips a word character before the letter): tested
+        # after the letter, so the engine still skips to the letters quickly.
+        first = re.escape(letter) + _NOT_AFTER_WORD_CHAR
         if not letter.isascii():
-            branches.append(re.escape(letter))
+            branches.append(first)
             continue
         rests = by_letter.get(letter.lower())
         if not rests:  # no form's first word begins with this letter
             continue
         trie = _prefix_trie(rests)
-        branches.append(re.escape(letter) + (f"(?=(?i:{trie}))" if trie else ""))
+        branches.append(first + (f"(?=(?i:{trie}))" if trie else ""))
     return re.compile("|".join(branches) if branches else "(?!)")
 
 
@@ -382,25 +391,41 @@ def _ascii_part(word: str) -> str:
     return word
 
 
-def _prefix_trie(words: set[str]) -> str:
-    """A regex matching any text that begins with one of `words` ("" if one is empty)."""
+def _prefix_trie(words: dict[str, bool]) -> str:
+    """A regex matching any text that begins with one of `words`, one marked whole
+    only where no letter follows it ("" if a word not whole is empty)."""
     trie: dict = {}
-    for word in sorted(words, key=len):
+    for word, whole in sorted(words.items(), key=lambda item: len(item[0])):
         node = trie
         for char in word:
             if node.get("") is True:  # a shorter word already suffices
                 break
             node = node.setdefault(char, {})
         else:
-            node.clear()
-            node[""] = True
+            if node.get("") is True:
+                continue
+            if whole:
+                node[_WHOLE] = True
+            else:
+                node.clear()
+                node[""] = True
     return _trie_regex(trie)
+
+
+_WHOLE = None  # a trie's key: a whole word ends here
+# No letter next: the end of the word's core (digits, an apostrophe or punctuation may follow).
+_NO_LETTER_NEXT = r"(?![^\W\d])"
 
 
 def _trie_regex(node: dict) -> str:
     if node.get("") is True:
         return ""
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())]
+    branches = [
+        re.escape(char) + _trie_regex(child)
+        for char, child in sorted((k, v) for k, v in node.items() if k is not _WHOLE)
+    ]
+    if node.get(_WHOLE):
+        branches.append(_NO_LETTER_NEXT)
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 

@@ -68,7 +68,9 @@ class Facts:
 
 _VOCATIVE_PRESIDENT = re.compile(r"(?=M)(?<![Tt]he )\bMr\.? President\b")
 _VOCATIVE_PM = re.compile(r"(?=M)(?<![Tt]he )\bMr\.? Prime Minister\b")
-_SINGULAR = re.compile(r"\b(?:I|me|my|myself|mine)\b")
+# \b(?:I|me|my|myself|mine)\b, each word led by its first letter (the regex engine
+# then skips quickly to where one may begin), the word boundary before it tested after it.
+_SINGULAR = re.compile(r"(?:I(?<!\wI)|m(?<!\wm)(?:e|y|yself|ine))\b")
 _PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|ours|ourselves)\b")
 _PARTNER = re.compile(
     r"\b(?:you and|and you|your and|you or)\s+(?:Mr\.?\s+|Prime Minister\s+|President\s+)?"

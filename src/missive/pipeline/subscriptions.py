@@ -86,7 +86,8 @@ def _ends_a_document(lines: list[Line], i: int) -> bool:
     above = _line_above(lines, i)
     if above is None or above.kind not in ("body", "closing"):
         return False
-    below = next((line for line in lines[i + 1 :] if line.clean), None)
+    # read from i on, not from a copy of the rest: many initials would make it quadratic
+    below = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].clean), None)
     return below is None or below.kind in _AFTER_A_DOCUMENT
 
 
