@@ -192,3 +192,30 @@ def test_a_heading_naming_other_parties_under_a_heading_opens_its_own_document()
         "Please tell the Foreign Minister that the President's message stands.\n"
     )
     assert len(parse_text(text).documents) == 2
+
+
+def test_a_receipt_with_its_hour_only_is_on_the_datelines_day() -> None:
+    text = (
+        "The Ambassador in France (Bullitt) to the Secretary of State\n\n"
+        "Paris, May 4, 1940—6 p.m.\n"
+        "[Received 9:12 p.m.]\n\n"
+        "1542. The Premier asked me this evening to put before you once more his request.\n\n"
+        "Bullitt\n"
+    )
+    (doc,) = parse_text(text).documents
+    received = doc.dates["received"]
+    assert received.value == "1940-05-04"
+    assert received.evidence.text == "[Received 9:12 p.m.]"
+    assert received.evidence.confidence < doc.dates["dated"].evidence.confidence
+    assert "Received" not in doc.text
+
+
+def test_a_receipt_with_its_hour_only_and_no_dateline_leaves_the_date_unknown() -> None:
+    text = (
+        "The Ambassador in France (Bullitt) to the Secretary of State\n\n"
+        "[Received 9:12 p.m.]\n\n"
+        "1542. The Premier asked me this evening to put before you once more his request.\n\n"
+        "Bullitt\n"
+    )
+    (doc,) = parse_text(text).documents
+    assert "received" not in doc.dates

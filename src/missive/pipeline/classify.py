@@ -241,6 +241,14 @@ def _classify_ocr_reading(printed: str, read: str, kind: str, info: dict) -> tup
     return read_kind, read_info
 
 
+# An editor's receipt that gives the hour only ("[Received 8:43 a.m.]"): FRUS prints the
+# date in it only where it differs from the dateline's.
+_RECEIPT_TIME = re.compile(
+    r"^\[Received\s+(?P<time>\d{1,2}(?:[.:]\d\d)?\s*[ap]\.\s?m\.|noon|midnight)\]$",
+    re.IGNORECASE,
+)
+
+
 def classify_text(text: str) -> tuple[str, dict]:
     # Each pattern is tried only when the line opens with a character it can open with.
     first = _first_char(text)
@@ -261,6 +269,8 @@ def classify_text(text: str) -> tuple[str, dict]:
         return "number", info
     if len(text) < 40 and low in _MARKING_STARTS and (m := _MARKING.match(text)):
         return "file_reference", {k: v for k, v in m.groupdict().items() if v}
+    if first == "[" and (m := _RECEIPT_TIME.match(text)):
+        return "receipt_time", {"time": m.group("time")}
     if first == "T" and text.startswith("Title:") and (titled := _titled_heading(text)):
         return titled
     if low in _NOTES_STARTS and NOTES_HEADING.match(text):

@@ -232,7 +232,24 @@ def read_header(draft: Draft, layout: Layout, doc: Document) -> dict:
             )
         elif kind == "addressee":  # the block under the signature (address_blocks.py)
             header.setdefault("addressee", item)
+        elif kind == "receipt_time":
+            header.setdefault("receipt_time", item)
+    _receipt_on_the_datelines_day(doc, header)
     return header
+
+
+RECEIPT_ON_DATELINE_DAY = "receipt noted with its hour only: the dateline's day"
+
+
+def _receipt_on_the_datelines_day(doc: Document, header: dict) -> None:
+    """ "[Received 8:43 a.m.]" under "London, October 5, 1941—8 a.m.": the editor gives a
+    receipt's date only where it differs from the dateline's, so it is the dateline's
+    day, less surely than a receipt that prints its date."""
+    item = header.get("receipt_time")
+    dated = doc.dates.get("dated")
+    if item is None or dated is None or "dateline" not in header or "received" in doc.dates:
+        return
+    _set_date(doc, "received", dated.value, RECEIPT_ON_DATELINE_DAY, PROBABLE, item)
 
 
 def _names_parties(header: dict) -> bool:

@@ -71,7 +71,7 @@ from missive.pipeline.year_sections import MARGIN_DATE_RULE, read_year_sections
 OPENERS = {"number", "heading", "record_heading", "from_to", "file_reference", "field"}
 _NAMING_KINDS = {"heading", "record_heading", "from_to"}
 HEADER_KINDS = OPENERS | {"sent_received", "dateline", "place_line", "salutation", "continuation",
-                          "enclosure", "year"}  # fmt: skip
+                          "enclosure", "year", "receipt_time"}  # fmt: skip
 PAGE_BREAK_NOISE = {"page number", "stray character", "running head"}
 _NOTES_LINE = re.compile(r"^(?:notes|endnotes|footnotes|editorial notes)\s*:?$", re.IGNORECASE)
 _NOTE_START = re.compile(
@@ -713,6 +713,8 @@ def group(layout: Layout, positions: Positions) -> list[Draft]:
             if line.info.get("run_in"):  # "SIR: I have the honor ...": the body begins
                 d.body.append([i])
                 d.state, last_body = "body", i
+        elif kind == "receipt_time" and d is not None and d.state == "header":
+            d.header.append(i)  # "[Received 8:43 a.m.]" under the dateline
         elif kind == "body" and line.info.get("postscript") and d is not None and d.trailer:
             d.body.append([i])  # a postscript after the signature: the letter's own text
             last_body = i
