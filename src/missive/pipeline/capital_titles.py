@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 
 from missive.pipeline.classify import heading
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, next_text_lines
 
 _MAX_TITLE = 80
 _TITLE_WORDS = range(2, 11)
 _TITLE_KINDS = ("body",)  # a name line over a dateline is a signature: "B. FRANKLIN."
-_SKIPPED = ("blank", "noise")
 _ADDRESSEE = re.compile(r"^To\s+(?P<name>[A-Z][^.]*(?:\.\s?[A-Z]\.)*[^.]*)(?:\.|$)")
 _RUNS_ON = re.compile(r"[,;:\-—–]$")
 
@@ -27,7 +26,7 @@ def mark_capital_titles(lines: list[Line]) -> None:
     for k, line in enumerate(lines):
         if line.kind not in _TITLE_KINDS or not _is_capital_title(line.clean):
             continue
-        below = _next_text_lines(lines, k, 2)
+        below = next_text_lines(lines, k, 2)
         if not below:
             continue
         if below[0].kind == "dateline":
@@ -57,14 +56,3 @@ def _addressee(line: Line) -> dict | None:
     if not info or info.get("senders") or not info.get("recipients"):
         return None
     return {"senders": [], "recipients": info["recipients"]}
-
-
-def _next_text_lines(lines: list[Line], k: int, count: int) -> list[Line]:
-    found: list[Line] = []
-    for line in lines[k + 1 :]:
-        if line.kind in _SKIPPED:
-            continue
-        found.append(line)
-        if len(found) == count:
-            break
-    return found

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from missive.pipeline.dates import find_dates
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, set_noise
 
 CATALOGUE_NOISE = "catalogue field"
 
@@ -84,7 +84,7 @@ def _mark_block(lines: list[Line], block: list[int]) -> None:
         return
     for k, i in enumerate(block):
         label = field_label(lines[i].clean)
-        _set_noise(lines[i])
+        set_noise(lines[i], CATALOGUE_NOISE)
         if label in _TEXT_LABELS:
             continue
         end = block[k + 1] if k + 1 < len(block) else _paragraph_end(lines, i)
@@ -94,7 +94,7 @@ def _mark_block(lines: list[Line], block: list[int]) -> None:
             if label in _DATE_LABELS and _set_date(lines[j]):
                 continue  # "Date" / "1917 August 16": the letter's date as catalogued
             if not lines[j].blank:
-                _set_noise(lines[j])
+                set_noise(lines[j], CATALOGUE_NOISE)
 
 
 def _set_date(line: Line) -> bool:
@@ -123,10 +123,6 @@ def _repeats_earlier_line(lines: list[Line], j: int, before: int) -> bool:
     return not text or any(line.clean == text for line in lines[:before])
 
 
-def _set_noise(line: Line) -> None:
-    line.kind, line.info, line.noise = "noise", {}, CATALOGUE_NOISE
-
-
 # "Russian State Archive of Social and Political History", "Wilson Papers, Library of
 # Congress, Washington": a line naming only where the record is kept.
 _REPOSITORY = re.compile(
@@ -149,10 +145,10 @@ def mark_repository_lines(lines: list[Line]) -> None:
         if line.blank or line.kind == "noise":
             continue
         if first is not None and line.kind in _HEADINGS:
-            _set_noise(first)
+            set_noise(first, CATALOGUE_NOISE)
         first = line if previous is None and _names_repository(line) else None
         if previous is not None and previous.kind in _HEADER_KINDS and _names_repository(line):
-            _set_noise(line)
+            set_noise(line, CATALOGUE_NOISE)
             continue
         previous = line
 
@@ -182,4 +178,4 @@ def mark_self_citations(lines: list[Line]) -> None:
     """Mark a collection's citation of its own record as noise."""
     for line in lines:
         if line.kind == "body" and "“" in line.clean and _SELF_CITATION.match(line.clean):
-            _set_noise(line)
+            set_noise(line, CATALOGUE_NOISE)

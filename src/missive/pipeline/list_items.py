@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, next_text_lines
 
 _SKIPPED = ("blank", "noise")
 _ENDS_IN_COLON = re.compile(r":(?:\d{1,3}|[*†‡]+)?$")  # a note marker may follow the colon
@@ -46,8 +46,5 @@ def _introduces_list(line: Line | None) -> bool:
 
 
 def _body_follows(lines: list[Line], k: int) -> bool:
-    for line in lines[k + 1 :]:
-        if line.kind in _SKIPPED:
-            continue
-        return line.kind == "body"
-    return False
+    following = next_text_lines(lines, k, 1)
+    return bool(following) and following[0].kind == "body"

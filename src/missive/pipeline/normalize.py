@@ -264,6 +264,24 @@ def first_line_after(lines: list[Line], offset: int) -> int:
     return len(lines)
 
 
+def set_noise(line: Line, reason: str) -> None:
+    """Make a line noise, for `reason`: no text of any document, and no opener."""
+    line.kind, line.info, line.noise = "noise", {}, reason
+
+
+def next_text_lines(lines: list[Line], k: int, count: int) -> list[Line]:
+    """The first `count` lines after line k that are neither blank nor noise (classified
+    lines: their kinds are set)."""
+    found: list[Line] = []
+    for j in range(k + 1, len(lines)):
+        if lines[j].kind in ("blank", "noise"):
+            continue
+        found.append(lines[j])
+        if len(found) == count:
+            break
+    return found
+
+
 def paragraph_at(lines: list[Line], first: int) -> list[int]:
     """The indices of the paragraph's lines from `first` to the next blank line."""
     end = first

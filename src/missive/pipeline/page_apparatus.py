@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, set_noise
 
 APPARATUS_NOISE = "edition apparatus"
 
@@ -65,7 +65,7 @@ def _mark_block(lines: list[Line], block: list[int], labels: set[str]) -> None:
     if len(labels) < _MIN_BLOCK:
         return
     for i in block:
-        lines[i].kind, lines[i].info, lines[i].noise = "noise", {}, APPARATUS_NOISE
+        set_noise(lines[i], APPARATUS_NOISE)
 
 
 def mark_heading_towns(lines: list[Line]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from missive.pipeline.dates import find_dates
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, next_text_lines, set_noise
 
 _WEEKDAY_DATE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\S.{4,30}$"
@@ -23,9 +23,9 @@ def mark_post_dates(lines: list[Line]) -> None:
     for k, line in enumerate(lines):
         if line.kind != "dateline" or line.info.get("place") or not _WEEKDAY_DATE.match(line.clean):
             continue
-        below = _next_text_lines(lines, k, _LOOK_AHEAD)
+        below = next_text_lines(lines, k, _LOOK_AHEAD)
         if below and below[0].kind in _HEADINGS and _other_date(below, line.info.get("date")):
-            line.kind, line.info, line.noise = "noise", {}, _POST_DATE
+            set_noise(line, _POST_DATE)
 
 
 _HEADINGS = ("heading", "record_heading")
@@ -40,14 +40,3 @@ def _other_date(below: list[Line], posted: str | None) -> bool:
         dateline = next((line for line in below[1:] if line.kind == "dateline"), None)
         named = dateline.info.get("date") if dateline is not None else None
     return named is not None and named != posted
-
-
-def _next_text_lines(lines: list[Line], k: int, count: int) -> list[Line]:
-    found: list[Line] = []
-    for line in lines[k + 1 :]:
-        if line.kind in ("blank", "noise"):
-            continue
-        found.append(line)
-        if len(found) == count:
-            break
-    return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from missive.pipeline.normalize import Line
+from missive.pipeline.normalize import Line, set_noise
 
 REGISTRY_NOISE = "registry line"
 
@@ -34,9 +34,9 @@ def mark_registry_lines(lines: list[Line]) -> None:
     for k, i in enumerate(text):
         if not _is_translation_line(lines[i].clean):
             continue
-        _set_noise(lines[i])
+        set_noise(lines[i], REGISTRY_NOISE)
         if k and _SERIAL.match(lines[text[k - 1]].clean):
-            _set_noise(lines[text[k - 1]])
+            set_noise(lines[text[k - 1]], REGISTRY_NOISE)
         _mark_citation_after(lines, text[k + 1 :])
 
 
@@ -59,13 +59,9 @@ def _mark_citation_after(lines: list[Line], following: list[int]) -> None:
         citation.append(i)
         if lines[i].clean.endswith(")"):
             for j in citation:
-                _set_noise(lines[j])
+                set_noise(lines[j], REGISTRY_NOISE)
             return
 
 
 def _in_capitals(text: str) -> bool:
     return sum(c.islower() for c in text) <= _MAX_LOWER and any(c.isupper() for c in text)
-
-
-def _set_noise(line: Line) -> None:
-    line.kind, line.info, line.noise = "noise", {}, REGISTRY_NOISE

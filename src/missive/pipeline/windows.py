@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from missive.model import Document, Note, Source, Span
 from missive.pipeline.apparatus import all_refs
 from missive.pipeline.classify import classify_text
+from missive.pipeline.markers import find_markers
 from missive.pipeline.normalize import Line, clean_line, noise_reason
 from missive.pipeline.relocate import Piece, Relocation
 from missive.serialize import add_note_references, notes_within_of
@@ -313,8 +314,6 @@ class NotesSection:
         """Indices of the notes a marker in `text` may point at: those a marker in it
         names, as the notes section's own test reads markers (at least two, so the
         section still reads as a notes section)."""
-        from missive.pipeline.markers import find_markers
-
         digits = {int(n) for n in _NUMBER.findall(text)}
         numbers = frozenset(note.number for note in self.notes if note.number in digits)
         pointed = {m.number for line in text.split("\n") for m in find_markers(line, numbers)}
