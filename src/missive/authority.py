@@ -142,6 +142,14 @@ class Authority:
             return key.replace("_", " ").title()
         return entry.name
 
+    def is_place(self, key: str) -> bool:
+        entry = self.entries.get(key)
+        return entry is not None and entry.type == "place"
+
+    def names_a_place(self, text: str) -> bool:
+        """Whether some entry that `text` names is a place ("Moscow", "NEW YORK")."""
+        return any(self.is_place(k) for k in self.lookup(text.strip()))
+
     def names_someone_else(self, key: str, written: str) -> bool:
         """Whether `written` names another than the file's entry `key`: the entry is no
         person's at all, or the forename disagrees with every form of the entry that

@@ -312,15 +312,11 @@ class PartyResolver:
         if len(name.split()) > _LONGEST_NAME and (lead := _LEADING_NAME.match(name.strip())):
             return self.resolve_name(lead.group(0), iso)  # "Stalin describing ... of August 29"
         key = self.authority.key_for(words[-1])
-        return None if len(words) == 1 and self._is_place(key) else key
+        return None if len(words) == 1 and self.authority.is_place(key) else key
 
     def _only_a_place(self, name: str) -> bool:
         keys = self.authority.lookup(name.strip().rstrip(".,:"))
-        return bool(keys) and all(self._is_place(k) for k in keys)
-
-    def _is_place(self, key: str) -> bool:
-        entry = self.authority.get(key)
-        return entry is not None and entry.type == "place"
+        return bool(keys) and all(self.authority.is_place(k) for k in keys)
 
     def _identified_in_brackets(self, name: str) -> str | None:
         """The person an editor's brackets name after a name the authority file does not
@@ -505,7 +501,7 @@ def _describes_a_post(outside: str, inner: str, authority: Authority) -> bool:
     ("Sir N. Henderson (Berlin)")."""
     if re.match(r"(?i)the\b", outside.strip()):
         return True
-    if any(authority.get(k) and authority.get(k).type == "place" for k in authority.lookup(inner)):
+    if authority.names_a_place(inner):
         return False
     return bool(_POST.search(outside) or re.search(r"\s(?:in|of|at|to) the\s", outside))
 
@@ -563,9 +559,9 @@ def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str |
     value = _MARKUP_TAG.sub("", value).strip()  # "MOSCOW<br />" copied from a page's source
     if _POST.search(value):
         return _head_of_post(resolver, value, iso)
-    if _names_a_place(resolver, value):
+    if resolver.authority.names_a_place(value):
         return None
-    while "," in value and _names_a_place(resolver, value.partition(",")[0]):
+    while "," in value and resolver.authority.names_a_place(value.partition(",")[0]):
         rest = value.partition(",")[2].strip()
         if len(rest.split()) < 2:
             break  # "Washington, George": a surname, inverted
@@ -573,19 +569,12 @@ def _field_person(resolver: PartyResolver, value: str, iso: str | None) -> str |
     last = value.rpartition(",")[2].strip()
     if " of " in value.rpartition(",")[0] and " of " not in last and len(last.split()) > 1:
         value = last  # "NKVD of the USSR, Comrade Beria": the person after the body
-    if not _names_a_place(resolver, value.rpartition(",")[2]):  # "Paris, France" stays
+    if not resolver.authority.names_a_place(value.rpartition(",")[2]):  # "Paris, France" stays
         value = uninverted(value)  # "Hamilton, Alexander"
     key = resolver.resolve_name(value, iso)
-    if key and " of " in value and resolver.authority.get(key) is None:
+    if key and _names_a_body(value, key, resolver):
         return None  # "Kyiv, NKVD of the Ukrainian SSR": a body, no person
     return key
-
-
-def _names_a_place(resolver: PartyResolver, text: str) -> bool:
-    return any(
-        (entry := resolver.authority.get(k)) is not None and entry.type == "place"
-        for k in resolver.authority.lookup(text.strip())
-    )
 
 
 _MARKUP_TAG = re.compile(r"</?[a-zA-Z]{1,6}\s*/?>")
