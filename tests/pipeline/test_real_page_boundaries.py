@@ -4,6 +4,7 @@ the body, a blog's post date, an ebook site's blurb, closings run into one line.
 
 from __future__ import annotations
 
+import pytest
 from run_text import parse_text
 
 from missive.pipeline.classify import classify_text, spaced_closing
@@ -24,17 +25,31 @@ def _lines(*kinds_and_texts):
     return lines
 
 
-def test_a_dateline_wrapped_after_its_comma_is_one_dateline() -> None:
-    place, year = _lines(("body", "Moscow, February 24,"), ("body", "1945—1 p.m."))
-    join_hyphen_broken_datelines([place, year])
-    assert place.kind == "dateline" and place.info["date"] == "1945-02-24"
-    assert year.kind == "continuation"
+@pytest.mark.parametrize(
+    ("first", "second", "iso"),
+    [
+        ("Moscow, February 24,", "1945—1 p.m.", "1945-02-24"),  # wrapped after its comma
+        ("Paris, March 9, 1940—11", "p.m.", "1940-03-09"),  # wrapped inside its hour
+    ],
+)
+def test_a_wrapped_dateline_is_one_dateline(first: str, second: str, iso: str) -> None:
+    place, rest = _lines(("body", first), ("body", second))
+    join_hyphen_broken_datelines([place, rest])
+    assert place.kind == "dateline" and place.info["date"] == iso
+    assert rest.kind == "continuation"
 
 
-def test_a_body_line_ending_in_a_comma_over_a_number_is_no_dateline() -> None:
-    first, second = _lines(("body", "We sent, as you asked,"), ("body", "1945 rifles by rail."))
-    join_hyphen_broken_datelines([first, second])
-    assert (first.kind, second.kind) == ("body", "body")
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("We sent, as you asked,", "1945 rifles by rail."),  # a comma over a number
+        ("We left at 1940—11", "p.m."),  # a figure over a meridiem inside a sentence
+    ],
+)
+def test_two_body_lines_that_read_as_no_date_stay_body(first: str, second: str) -> None:
+    lines = _lines(("body", first), ("body", second))
+    join_hyphen_broken_datelines(lines)
+    assert [line.kind for line in lines] == ["body", "body"]
 
 
 def test_numbered_points_after_a_colon_are_the_letters_text() -> None:
@@ -157,19 +172,6 @@ def test_a_closing_run_into_one_line_with_wide_spaces_is_a_closing() -> None:
         "With the truest respect & attachment I have the honor to be Sir Yr. Obed ser"
     )
     assert spaced_closing("The army moved   and we followed   at dawn.") is None
-
-
-def test_a_dateline_wrapped_inside_its_hour_is_one_dateline() -> None:
-    place, hour = _lines(("body", "Paris, March 9, 1940—11"), ("body", "p.m."))
-    join_hyphen_broken_datelines([place, hour])
-    assert place.kind == "dateline" and place.info["date"] == "1940-03-09"
-    assert hour.kind == "continuation"
-
-
-def test_a_figure_over_a_meridiem_inside_a_sentence_is_no_dateline() -> None:
-    first, second = _lines(("body", "We left at 1940—11"), ("body", "p.m."))
-    join_hyphen_broken_datelines([first, second])
-    assert (first.kind, second.kind) == ("body", "body")
 
 
 def test_an_address_line_naming_the_headings_parties_stays_in_its_header() -> None:
