@@ -181,7 +181,7 @@ _NO_NAME_WORDS = frozenset(
     ["your", "yours", "truly", "faithfully", "sincerely", "affectionately", "respectfully",
      "instruction", "instructions", "telegram", "letter", "memorandum", "message", "note",
      "despatch", "dispatch", "order", "orders", "proclamation", "reply", "circular", "report",
-     "cable", "gift", "despatches", "telegrams", "letters"]
+     "cable", "despatches", "telegrams", "letters"]
 )  # fmt: skip
 # A document's kind alone, with its qualifiers: "Ciphered Telegram", "Secret Letter".
 _KIND_ALONE = re.compile(
